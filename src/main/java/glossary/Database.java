@@ -1,0 +1,64 @@
+package glossary;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The connection pool and Jdbi over it; migrated before anyone gets to use it. */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final boolean embedded;
+
+    private Database(HikariDataSource dataSource, boolean embedded) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.embedded = embedded;
+    }
+
+    public static Database migrateAndOpen(Config config) {
+        var hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.databaseUrl());
+        hikari.setUsername(config.databaseUser());
+        hikari.setPassword(config.databasePassword());
+        hikari.setMaximumPoolSize(10);
+        hikari.setPoolName("glossary");
+        var dataSource = new HikariDataSource(hikari);
+        try {
+            var result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            log.info("Database ready: {} migration(s) applied, schema version {}",
+                    result.migrationsExecuted, result.targetSchemaVersion);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource, config.embeddedDatabase());
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    @Override
+    public void close() {
+        if (embedded) {
+            // A clean SHUTDOWN compacts and closes the file so the next start does not need recovery.
+            try {
+                jdbi.useHandle(h -> h.execute("SHUTDOWN"));
+            } catch (RuntimeException e) {
+                log.warn("H2 shutdown failed: {}", e.getMessage());
+            }
+        }
+        dataSource.close();
+    }
+}

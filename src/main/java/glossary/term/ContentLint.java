@@ -1,0 +1,153 @@
+package glossary.term;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The editorial rules every term file must meet. The build runs it over db/terms and fails on any
+ * problem; the importer logs the same problems at start-up.
+ */
+public final class ContentLint {
+    static final int MIN_WORDS = 300;
+    static final int MAX_WORDS = 800;
+    static final int MIN_CONSIDERATIONS = 4;
+    static final int MIN_FAQ = 2;
+    static final int MIN_RELATED = 3;
+    static final int MIN_REFERENCES = 2;
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private final TermRenderer renderer = new TermRenderer();
+
+    /** Problems across a whole content set, each prefixed with the file it concerns. */
+    public List<String> check(Map<String, Term> termsByFile) {
+        var problems = new ArrayList<String>();
+        var visible = new HashMap<String, Term>();
+        var slugFiles = new HashMap<String, String>();
+        for (var entry : termsByFile.entrySet()) {
+            var term = entry.getValue();
+            var previous = slugFiles.put(term.slug(), entry.getKey());
+            if (previous != null) {
+                problems.add(entry.getKey() + ": slug '" + term.slug() + "' is also used by " + previous);
+            }
+            if (term.status().visible()) {
+                visible.put(term.slug(), term);
+            }
+        }
+        checkNames(termsByFile, problems);
+        var inbound = new HashMap<String, Set<String>>();
+        var linker = new AutoLinker(List.copyOf(visible.values()));
+        for (var entry : termsByFile.entrySet()) {
+            var file = entry.getKey();
+            var term = entry.getValue();
+            checkTerm(file, term, visible.keySet(), problems);
+            if (term.status().visible()) {
+                var links = new HashSet<>(renderer.render(term, linker).linksTo());
+                links.addAll(term.related());
+                for (var target : links) {
+                    inbound.computeIfAbsent(target, k -> new HashSet<>()).add(term.slug());
+                }
+            }
+        }
+        for (var entry : termsByFile.entrySet()) {
+            var term = entry.getValue();
+            if (term.status().visible() && visible.size() > 1 && !inbound.containsKey(term.slug())) {
+                problems.add(entry.getKey() + ": no other term links to it (add it to some related lists or mention it)");
+            }
+        }
+        problems.sort(null);
+        return problems;
+    }
+
+    private void checkTerm(String file, Term term, Set<String> visibleSlugs, List<String> problems) {
+        if (!file.equals(term.slug() + ".md")) {
+            problems.add(file + ": file name must be the slug plus .md (" + term.slug() + ".md)");
+        }
+        if (!SLUG.matcher(term.slug()).matches()) {
+            problems.add(file + ": slug must be lower-case words joined by hyphens");
+        }
+        var sections = renderer.sections(term.body());
+        var expected = List.of("h2 Why it matters for business", "h2 Key considerations");
+        if (!sections.headings().equals(expected)) {
+            problems.add(file + ": body must have exactly the headings '## Why it matters for business' and '## Key considerations', in that order; found " + sections.headings());
+        }
+        int considerations = TermRenderer.listItems(sections.considerations());
+        if (considerations < MIN_CONSIDERATIONS) {
+            problems.add(file + ": needs at least " + MIN_CONSIDERATIONS + " key considerations as a list, has " + considerations);
+        }
+        if (term.faq().size() < MIN_FAQ) {
+            problems.add(file + ": needs at least " + MIN_FAQ + " FAQ entries, has " + term.faq().size());
+        }
+        if (term.related().size() < MIN_RELATED) {
+            problems.add(file + ": needs at least " + MIN_RELATED + " related terms, has " + term.related().size());
+        }
+        for (var related : term.related()) {
+            if (related.equals(term.slug())) {
+                problems.add(file + ": lists itself as related");
+            } else if (!visibleSlugs.contains(related)) {
+                problems.add(file + ": related term '" + related + "' does not exist or is not published");
+            }
+        }
+        if (new HashSet<>(term.related()).size() != term.related().size()) {
+            problems.add(file + ": a related term is listed twice");
+        }
+        if (term.references().size() < MIN_REFERENCES) {
+            problems.add(file + ": needs at least " + MIN_REFERENCES + " references, has " + term.references().size());
+        }
+        for (var reference : term.references()) {
+            checkReference(file, reference, problems);
+        }
+        int words = TermRenderer.words(term.definition()) + TermRenderer.words(term.body());
+        for (var faq : term.faq()) {
+            words += TermRenderer.words(faq.question()) + TermRenderer.words(faq.answer());
+        }
+        if (words < MIN_WORDS || words > MAX_WORDS) {
+            problems.add(file + ": has " + words + " words; keep it between " + MIN_WORDS + " and " + MAX_WORDS);
+        }
+        int definitionWords = TermRenderer.words(term.definition());
+        if (definitionWords < 15 || definitionWords > 120) {
+            problems.add(file + ": the definition should be 2-4 plain sentences (15-120 words), has " + definitionWords + " words");
+        }
+    }
+
+    private static void checkReference(String file, Term.Reference reference, List<String> problems) {
+        try {
+            var uri = URI.create(reference.url());
+            if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                problems.add(file + ": reference URL must be an absolute https URL: " + reference.url());
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(file + ": reference URL is malformed: " + reference.url());
+        }
+        if (reference.year() < 1900 || reference.year() > java.time.Year.now().getValue() + 1) {
+            problems.add(file + ": reference year " + reference.year() + " is implausible");
+        }
+    }
+
+    /** A title or alias must point at one term only, or search and auto-linking would guess. */
+    private static void checkNames(Map<String, Term> termsByFile, List<String> problems) {
+        var owners = new HashMap<String, String>();
+        for (var entry : termsByFile.entrySet()) {
+            var term = entry.getValue();
+            var names = new ArrayList<String>();
+            names.add(term.title());
+            names.addAll(term.aliases());
+            var own = new HashSet<String>();
+            for (var name : names) {
+                var key = Slugs.normalized(name);
+                if (key.isEmpty() || !own.add(key)) {
+                    continue;
+                }
+                var owner = owners.putIfAbsent(key, term.slug());
+                if (owner != null && !owner.equals(term.slug())) {
+                    problems.add(entry.getKey() + ": name or alias '" + name + "' is also used by " + owner);
+                }
+            }
+        }
+    }
+}

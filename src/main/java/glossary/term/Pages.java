@@ -1,0 +1,25 @@
+package glossary.term;
+
+import glossary.web.PageMeta;
+import java.util.List;
+
+/** The model of each read-side page: one record per template. */
+public final class Pages {
+    private Pages() {}
+
+    public record Home(PageMeta meta, List<TermCatalog.Category> categories, List<Term> featured, List<Term> recent, int termCount) {}
+
+    public record Letter(String letter, List<Term> terms) {}
+
+    public record LetterLink(String letter, boolean present) {}
+
+    public record Index(PageMeta meta, List<Letter> letters, List<LetterLink> alphabet, int termCount) {}
+
+    public record Show(PageMeta meta, TermCatalog.Entry entry) {}
+
+    public record Category(PageMeta meta, TermCatalog.Category category, List<TermCatalog.Category> categories) {}
+
+    public record Search(PageMeta meta, String query, List<Term> results, List<Term> suggestions, List<TermCatalog.Category> categories) {}
+
+    public record NotFound(PageMeta meta, List<Term> suggestions, List<TermCatalog.Category> categories) {}
+}

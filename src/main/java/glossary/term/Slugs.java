@@ -1,0 +1,45 @@
+package glossary.term;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** URL slugs and the accent-, case- and plural-blind form that search and lookups compare. */
+public final class Slugs {
+    private Slugs() {}
+
+    public static String of(String text) {
+        return String.join("-", words(text));
+    }
+
+    /** Lower-case ASCII-folded words: "Réseaux  Neuronaux!" becomes ["reseaux", "neuronaux"]. */
+    public static String[] words(String text) {
+        var folded = Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                .strip();
+        return folded.isEmpty() ? new String[0] : folded.split(" ");
+    }
+
+    /** Words reduced to a crude singular, so "models" finds "model" and "strategies" finds "strategy". */
+    public static String normalized(String text) {
+        var words = words(text);
+        for (int i = 0; i < words.length; i++) {
+            words[i] = singular(words[i]);
+        }
+        return String.join(" ", words);
+    }
+
+    static String singular(String word) {
+        if (word.length() <= 3 || !word.endsWith("s") || word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) {
+            return word;
+        }
+        if (word.endsWith("ies")) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if (word.endsWith("sses") || word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes")) {
+            return word.substring(0, word.length() - 2);
+        }
+        return word.substring(0, word.length() - 1);
+    }
+}

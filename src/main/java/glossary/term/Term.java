@@ -1,0 +1,62 @@
+package glossary.term;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** One glossary entry as written in its file under db/terms. */
+public record Term(
+        String slug,
+        String title,
+        String category,
+        List<String> aliases,
+        List<String> formerSlugs,
+        Status status,
+        LocalDate lastReviewed,
+        boolean featured,
+        String definition,
+        List<String> related,
+        List<Faq> faq,
+        List<Reference> references,
+        String body) {
+
+    public enum Status {
+        PUBLISHED("published"),
+        IN_REVIEW("in-review"),
+        DRAFT("draft");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public boolean visible() {
+            return this != DRAFT;
+        }
+
+        static Status parse(String label) {
+            for (var status : values()) {
+                if (status.label.equals(label)) {
+                    return status;
+                }
+            }
+            throw new IllegalArgumentException("status must be published, in-review or draft, not '" + label + "'");
+        }
+    }
+
+    public record Faq(String question, String answer) {}
+
+    public record Reference(String title, String publisher, int year, String url) {}
+
+    public String categorySlug() {
+        return Slugs.of(category);
+    }
+
+    public boolean inReview() {
+        return status == Status.IN_REVIEW;
+    }
+}

@@ -1,0 +1,141 @@
+package glossary.term;
+
+import glossary.web.SafeHtml;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The published glossary in memory: every page is served from here, never from the database.
+ * Built once from the imported terms (auto-links and search index included) and then only read.
+ */
+public final class TermCatalog {
+    public record Category(String name, String slug, List<Term> terms) {}
+
+    /** A term with everything its page needs that is not in the file itself. */
+    public record Entry(
+            Term term, SafeHtml why, SafeHtml considerations, List<SafeHtml> faqAnswers, List<Term> related, Category category) {}
+
+    private final List<Term> terms;
+    private final Map<String, Entry> bySlug = new HashMap<>();
+    private final Map<String, String> redirects = new HashMap<>();
+    private final List<Category> categories;
+    private final TermSearch search;
+
+    private TermCatalog(List<Term> visibleTerms) {
+        var sorted = new ArrayList<>(visibleTerms);
+        sorted.sort(Comparator.comparing(Term::title, String.CASE_INSENSITIVE_ORDER));
+        this.terms = List.copyOf(sorted);
+        var termsBySlug = new HashMap<String, Term>();
+        var byCategory = new TreeMap<String, List<Term>>(String.CASE_INSENSITIVE_ORDER);
+        for (var term : terms) {
+            termsBySlug.put(term.slug(), term);
+            byCategory.computeIfAbsent(term.category(), k -> new ArrayList<>()).add(term);
+        }
+        var categoryList = new ArrayList<Category>();
+        var categoryByName = new HashMap<String, Category>();
+        byCategory.forEach((name, members) -> {
+            var category = new Category(name, Slugs.of(name), List.copyOf(members));
+            categoryList.add(category);
+            categoryByName.put(name, category);
+        });
+        this.categories = List.copyOf(categoryList);
+
+        var renderer = new TermRenderer();
+        var linker = new AutoLinker(terms);
+        for (var term : terms) {
+            var rendered = renderer.render(term, linker);
+            var related = new ArrayList<Term>();
+            for (var slug : term.related()) {
+                var other = termsBySlug.get(slug);
+                if (other != null && !other.slug().equals(term.slug())) {
+                    related.add(other);
+                }
+            }
+            bySlug.put(term.slug(), new Entry(term, rendered.why(), rendered.considerations(), rendered.faqAnswers(),
+                    List.copyOf(related), categoryByName.get(term.category())));
+        }
+        for (var term : terms) {
+            for (var former : term.formerSlugs()) {
+                redirects.putIfAbsent(former, term.slug());
+            }
+            for (var alias : term.aliases()) {
+                redirects.putIfAbsent(Slugs.of(alias), term.slug());
+            }
+            redirects.putIfAbsent(Slugs.of(term.title()), term.slug());
+        }
+        redirects.keySet().removeAll(bySlug.keySet()); // a real page always wins over a redirect
+        this.search = new TermSearch(terms);
+    }
+
+    public static TermCatalog of(List<Term> terms) {
+        var visible = new ArrayList<Term>();
+        for (var term : terms) {
+            if (term.status().visible()) {
+                visible.add(term);
+            }
+        }
+        return new TermCatalog(visible);
+    }
+
+    /** Every visible term, A to Z. */
+    public List<Term> terms() {
+        return terms;
+    }
+
+    public Optional<Entry> entry(String slug) {
+        return Optional.ofNullable(bySlug.get(slug));
+    }
+
+    /** Where an alias, a former slug or a title-as-slug should be sent permanently. */
+    public Optional<String> redirect(String slug) {
+        return Optional.ofNullable(redirects.get(slug));
+    }
+
+    public List<Category> categories() {
+        return categories;
+    }
+
+    public Optional<Category> category(String slug) {
+        return categories.stream().filter(c -> c.slug().equals(slug)).findFirst();
+    }
+
+    public List<Term> featured() {
+        return terms.stream().filter(Term::featured).toList();
+    }
+
+    public List<Term> recentlyReviewed(int limit) {
+        return terms.stream()
+                .sorted(Comparator.comparing(Term::lastReviewed).reversed().thenComparing(Term::title))
+                .limit(limit)
+                .toList();
+    }
+
+    /** Terms grouped by their first letter (A-Z, then "#" for anything else), in index order. */
+    public Map<String, List<Term>> byLetter() {
+        var letters = new LinkedHashMap<String, List<Term>>();
+        for (var term : terms) {
+            letters.computeIfAbsent(letterOf(term), k -> new ArrayList<>()).add(term);
+        }
+        return letters;
+    }
+
+    public static String letterOf(Term term) {
+        var words = Slugs.words(term.title());
+        char first = words.length == 0 ? '#' : Character.toUpperCase(words[0].charAt(0));
+        return first >= 'A' && first <= 'Z' ? String.valueOf(first) : "#";
+    }
+
+    public List<TermSearch.Hit> search(String query, int limit) {
+        return search.search(query, limit);
+    }
+
+    public List<Term> suggestions(String query, int limit) {
+        return search.suggestions(query, limit);
+    }
+}

@@ -1,0 +1,50 @@
+package glossary.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The site's own CSS and images, read from the jar once, compressed once, and served with a
+ * content hash in the URL so browsers may keep them for a year.
+ */
+public final class Assets {
+    private static final Map<String, String> TYPES = Map.of(
+            "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
+            "svg", "image/svg+xml", "ico", "image/x-icon", "png", "image/png");
+
+    private final Map<String, CachedPage> files = new HashMap<>();
+
+    public Assets(List<String> names) {
+        for (var name : names) {
+            try (var in = Assets.class.getResourceAsStream("/static/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("Missing asset " + name);
+                }
+                var extension = name.substring(name.lastIndexOf('.') + 1);
+                files.put(name, CachedPage.of(in.readAllBytes(), TYPES.getOrDefault(extension, "application/octet-stream")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The URL to link to: it changes whenever the file does. */
+    public String url(String name) {
+        var etag = files.get(name).etag();
+        return "/assets/" + name + "?v=" + etag.substring(1, 13);
+    }
+
+    public void serve(Context ctx) {
+        var file = files.get(ctx.pathParam("file"));
+        if (file == null) {
+            throw new NotFoundResponse();
+        }
+        var versioned = ctx.queryParam("v") != null;
+        file.send(ctx, versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+    }
+}

@@ -1,0 +1,54 @@
+package glossary.web;
+
+import glossary.term.TermController;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every error a visitor can meet gets a page in the site's own layout, never a stack trace. */
+public final class ErrorPages {
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final Site site;
+    private final Templates templates;
+    private final TermController terms;
+
+    public ErrorPages(Site site, Templates templates, TermController terms) {
+        this.site = site;
+        this.templates = templates;
+        this.terms = terms;
+    }
+
+    public void notFound(Context ctx) {
+        html(ctx, terms.notFoundPage(ctx.path()));
+    }
+
+    public void tooLarge(Context ctx) {
+        message(ctx, "That was too much to send", "What you sent is larger than we accept. Please shorten it and try again.");
+    }
+
+    public void methodNotAllowed(Context ctx) {
+        message(ctx, "That did not work", "This address does not accept that kind of request.");
+    }
+
+    public void badRequest(Context ctx) {
+        message(ctx, "That request could not be understood", "Please go back and try again.");
+    }
+
+    public void serverError(Exception e, Context ctx) {
+        log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+        ctx.status(500);
+        message(ctx, "Something went wrong on our side", "We have been told about it. Please try again in a moment.");
+    }
+
+    private void message(Context ctx, String heading, String text) {
+        var meta = site.page(heading + " | " + site.name(), text, ctx.path()).notIndexed();
+        html(ctx, templates.render("error/message.jte", new ErrorPage(meta, heading, text)));
+    }
+
+    private static void html(Context ctx, byte[] body) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType(CachedPage.HTML);
+        ctx.result(body);
+    }
+}

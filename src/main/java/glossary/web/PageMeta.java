@@ -1,0 +1,22 @@
+package glossary.web;
+
+/**
+ * What the layout needs to know about a page: the head's title, description, canonical URL,
+ * JSON-LD, and the site-wide bits (name, stylesheet) that {@link Site} fills in.
+ */
+public record PageMeta(
+        String title, String description, String canonicalUrl, String ogType, SafeHtml jsonLd, boolean noindex, Site site) {
+
+    public PageMeta withJsonLd(SafeHtml jsonLd) {
+        return new PageMeta(title, description, canonicalUrl, ogType, jsonLd, noindex, site);
+    }
+
+    public PageMeta asArticle() {
+        return new PageMeta(title, description, canonicalUrl, "article", jsonLd, noindex, site);
+    }
+
+    /** Search results and error pages: useful to people, noise to search engines. */
+    public PageMeta notIndexed() {
+        return new PageMeta(title, description, canonicalUrl, ogType, jsonLd, true, site);
+    }
+}
