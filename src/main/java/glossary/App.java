@@ -10,9 +10,11 @@ import glossary.web.SecurityHeaders;
 import glossary.web.Site;
 import glossary.web.Templates;
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the web app from finished parts; Main starts it, tests build the very same one. */
 public final class App {
@@ -36,19 +38,25 @@ public final class App {
             // Pages rendered per request are gzipped cheaply; cached pages bring their own gzip bytes.
             javalin.http.compressionStrategy = new CompressionStrategy(null, new Gzip(4));
             javalin.router.ignoreTrailingSlashes = true;
+            javalin.http.prefer405over404 = true;
 
             var routes = javalin.routes;
             routes.before(headers::apply);
-            routes.get("/", terms::home);
-            routes.get("/glossary", terms::index);
-            routes.get("/glossary/{slug}", terms::show);
-            routes.get("/categories/{slug}", terms::category);
-            routes.get("/search", terms::search);
-            routes.get("/contact", info::contact);
-            routes.get("/privacy", info::privacy);
-            routes.get("/sitemap.xml", ctx -> terms.sitemap().send(ctx, "public, max-age=3600"));
-            routes.get("/robots.txt", info::robots);
-            routes.get("/assets/{file}", assets::serve);
+            // Every page also answers HEAD, which link checkers and uptime monitors use.
+            for (var page : List.<Map.Entry<String, Handler>>of(
+                    Map.entry("/", terms::home),
+                    Map.entry("/glossary", terms::index),
+                    Map.entry("/glossary/{slug}", terms::show),
+                    Map.entry("/categories/{slug}", terms::category),
+                    Map.entry("/search", terms::search),
+                    Map.entry("/contact", info::contact),
+                    Map.entry("/privacy", info::privacy),
+                    Map.entry("/sitemap.xml", ctx -> terms.sitemap().send(ctx, "public, max-age=3600")),
+                    Map.entry("/robots.txt", info::robots),
+                    Map.entry("/assets/{file}", assets::serve))) {
+                routes.get(page.getKey(), page.getValue());
+                routes.head(page.getKey(), page.getValue());
+            }
 
             routes.error(404, errors::notFound);
             routes.error(405, errors::methodNotAllowed);

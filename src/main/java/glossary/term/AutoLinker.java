@@ -77,8 +77,7 @@ final class AutoLinker {
                 i++;
                 continue;
             }
-            var candidates = namesByFirstWord.get(firstWord(literal, i));
-            var match = candidates == null ? null : longestAt(literal, i, candidates);
+            var match = longestAt(literal, i);
             if (match == null) {
                 i = endOfWord(literal, i);
                 continue;
@@ -101,7 +100,23 @@ final class AutoLinker {
 
     private record Match(Name name, int length) {}
 
+    /** The longest name at this position; a plural first word ("LLMs") also finds its singular. */
+    private Match longestAt(String text, int start) {
+        var word = firstWord(text, start);
+        var match = longestAt(text, start, namesByFirstWord.get(word));
+        if (word.endsWith("s")) {
+            var singular = longestAt(text, start, namesByFirstWord.get(word.substring(0, word.length() - 1)));
+            if (singular != null && (match == null || singular.length > match.length)) {
+                match = singular;
+            }
+        }
+        return match;
+    }
+
     private static Match longestAt(String text, int start, List<Name> candidates) {
+        if (candidates == null) {
+            return null;
+        }
         for (var name : candidates) {
             int len = name.text().length();
             if (!text.regionMatches(true, start, name.text(), 0, len)) {

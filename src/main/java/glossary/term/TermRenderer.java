@@ -8,6 +8,7 @@ import java.util.Set;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Document;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Link;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
@@ -21,8 +22,17 @@ final class TermRenderer {
     static final String CONSIDERATIONS = "key considerations";
 
     private final Parser parser = Parser.builder().build();
-    // Raw HTML in content is shown as text, and javascript: style URLs are dropped.
-    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    // Raw HTML in content is shown as text and javascript: style URLs are dropped; links to other
+    // sites get rel="nofollow", links within the glossary stay followable.
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .attributeProviderFactory(context -> (node, tag, attributes) -> {
+                if (node instanceof Link && attributes.getOrDefault("href", "").startsWith("/")) {
+                    attributes.remove("rel");
+                }
+            })
+            .build();
 
     record Rendered(SafeHtml why, SafeHtml considerations, int considerationCount, List<SafeHtml> faqAnswers, Set<String> linksTo) {}
 
@@ -42,7 +52,11 @@ final class TermRenderer {
                 var title = plainText(heading);
                 headings.add("h" + heading.getLevel() + " " + title);
                 var key = title.toLowerCase(Locale.ROOT).strip();
-                current = heading.getLevel() != 2 ? current : key.equals(WHY) ? why : key.equals(CONSIDERATIONS) ? considerations : null;
+                if (heading.getLevel() == 2) {
+                    current = key.equals(WHY) ? why : key.equals(CONSIDERATIONS) ? considerations : null;
+                } else if (current != null) {
+                    current.appendChild(node);
+                }
             } else if (current != null) {
                 current.appendChild(node);
             }

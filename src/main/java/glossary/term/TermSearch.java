@@ -114,7 +114,7 @@ public final class TermSearch {
         if (normalized.isEmpty()) {
             return List.of();
         }
-        int threshold = Math.max(2, normalized.length() / 3);
+        int threshold = Math.max(2, normalized.length() * 2 / 5);
         var distance = new LevenshteinDistance(threshold);
         var scored = new ArrayList<Map.Entry<Term, Integer>>();
         for (int i = 0; i < terms.size(); i++) {
