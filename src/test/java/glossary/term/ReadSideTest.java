@@ -1,0 +1,237 @@
+package glossary.term;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import glossary.TestApp;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The read side over HTTP with the bundled content, asserted on the structure of each page. */
+class ReadSideTest {
+    private static TestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void home_has_search_categories_with_counts_featured_and_recent_terms() {
+        var home = app.page("/");
+        assertThat(home.select("form[role=search][action=/search] input[name=q]")).isNotEmpty();
+        var categories = home.select("#categories li");
+        assertThat(categories).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(categories.first().select(".count").text()).matches("\\d+ terms");
+        assertThat(home.select("#featured-heading + ul a[href^=/glossary/]")).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(home.select("#recent-heading + ul time[datetime]")).hasSize(6);
+        assertThat(home.select("h1")).hasSize(1);
+    }
+
+    @Test
+    void the_index_lists_every_published_term_under_its_letter() {
+        var index = app.page("/glossary");
+        var listed = index.select(".letter-group .term-list > li > a");
+        assertThat(listed).hasSize(published().size());
+        assertThat(index.select(".letters a[href=#letter-A]")).hasSize(1);
+        assertThat(index.select("#letter-A .term-list a").eachText()).allMatch(t -> t.toUpperCase().startsWith("A"));
+        assertThat(index.select(".term-list li p").first().text()).isNotBlank();
+    }
+
+    @Test
+    void a_term_page_has_every_part_of_the_seed_page() {
+        var page = app.page("/glossary/open-source-ai-models");
+        assertThat(page.select(".breadcrumbs a[href=/glossary]").text()).contains("Back to the AI glossary");
+        assertThat(page.select(".eyebrow a").attr("href")).isEqualTo("/categories/emerging-ai-trends");
+        assertThat(page.select("h1").text()).isEqualTo("What is Open Source AI Models?");
+        assertThat(page.select("p.definition").text()).isNotBlank();
+        assertThat(page.select("h2").eachText()).contains(
+                "Why it matters for business", "Key considerations", "Common questions", "References", "Related terms",
+                "Need help implementing Open Source AI Models?");
+        assertThat(page.select("#considerations-heading ~ ul li, section:has(#considerations-heading) li")).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(page.select(".faq h3")).hasSizeGreaterThanOrEqualTo(2);
+        var references = page.select(".references ol li");
+        assertThat(references).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(references.select("a.source-link").eachAttr("href")).allMatch(u -> u.startsWith("https://"));
+        assertThat(references.select("a.source-link").first().text()).startsWith("View source");
+        assertThat(page.select(".reviewed time[datetime]")).hasSize(1);
+        assertThat(page.select(".related a[href^=/glossary/]")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(page.select(".cta a[href^=/contact]")).hasSize(1);
+    }
+
+    @Test
+    void a_term_page_links_other_terms_in_its_body() {
+        var page = app.page("/glossary/retrieval-augmented-generation");
+        var bodyLinks = page.select("section:has(#why-heading) a[href^=/glossary/], section:has(#considerations-heading) a[href^=/glossary/]");
+        assertThat(bodyLinks).isNotEmpty();
+        assertThat(bodyLinks.eachAttr("href")).doesNotHaveDuplicates().doesNotContain("/glossary/retrieval-augmented-generation");
+    }
+
+    @Test
+    void a_term_in_review_says_so() {
+        var page = app.page("/glossary/reasoning-model");
+        assertThat(page.select(".status-note").text()).contains("being reviewed");
+        assertThat(app.page("/glossary/machine-learning").select(".status-note")).isEmpty();
+    }
+
+    @Test
+    void term_pages_carry_unique_titles_descriptions_canonical_open_graph_and_json_ld() {
+        var page = app.page("/glossary/hallucination");
+        assertThat(page.title()).startsWith("What is Hallucination?");
+        assertThat(page.select("meta[name=description]").attr("content")).isNotBlank();
+        assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo("https://glossary.example.com/glossary/hallucination");
+        assertThat(page.select("meta[property=og:title]").attr("content")).isEqualTo(page.title());
+        assertThat(page.select("meta[property=og:url]").attr("content")).isEqualTo("https://glossary.example.com/glossary/hallucination");
+        assertThat(page.select("meta[name=twitter:card]")).hasSize(1);
+        var jsonLd = page.select("script[type=application/ld+json]").html();
+        assertThat(jsonLd).contains("\"@type\":\"DefinedTerm\"", "\"@type\":\"DefinedTermSet\"", "\"@type\":\"BreadcrumbList\"", "\"@type\":\"FAQPage\"");
+        assertThat(app.page("/glossary/overfitting").title()).isNotEqualTo(page.title());
+    }
+
+    @Test
+    void a_category_page_lists_its_terms() {
+        var page = app.page("/categories/ai-security");
+        assertThat(page.select("h1").text()).isEqualTo("AI Security");
+        assertThat(page.select(".term-list > li > a").eachAttr("href")).contains("/glossary/prompt-injection", "/glossary/deepfake");
+        assertThat(app.get("/categories/no-such-category").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void search_ranks_title_then_alias_then_prefix_then_text() {
+        assertThat(results("Hallucination").get(0)).isEqualTo("/glossary/hallucination");
+        assertThat(results("rag").get(0)).isEqualTo("/glossary/retrieval-augmented-generation");
+        assertThat(results("LLMs").get(0)).isEqualTo("/glossary/large-language-model");
+        assertThat(results("prompt").subList(0, 1)).containsExactly("/glossary/prompt-engineering");
+        assertThat(results("vector databases").get(0)).isEqualTo("/glossary/vector-database");
+        assertThat(results("GÉNÉRATIVE ai").get(0)).isEqualTo("/glossary/generative-ai");
+        assertThat(results("Singapore")).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void a_search_with_no_result_says_so_suggests_and_is_recorded() {
+        var page = app.page("/search?q=halucinations");
+        assertThat(page.select(".no-results h2").text()).contains("No terms match");
+        assertThat(page.select(".suggestions a").eachAttr("href")).contains("/glossary/hallucination");
+        app.get("/search?q=Halucinations");
+        assertThat(new SearchMisses(app.database.jdbi()).hits("halucinations")).isEqualTo(2);
+    }
+
+    @Test
+    void search_escapes_the_query_and_survives_odd_input() {
+        var response = app.get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
+        assertThat(app.get("/search?q=" + "a".repeat(5000)).statusCode()).isEqualTo(200);
+        assertThat(app.get("/search?q=%00%FF").statusCode()).isLessThan(500);
+        assertThat(app.get("/search").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void an_unknown_slug_gets_a_real_404_with_suggestions() {
+        var response = app.get("/glossary/prompt-engineerin");
+        assertThat(response.statusCode()).isEqualTo(404);
+        var page = Jsoup.parse(response.body());
+        assertThat(page.select("h1").text()).isEqualTo("Page not found");
+        assertThat(page.select(".suggestions a").eachAttr("href")).contains("/glossary/prompt-engineering");
+        assertThat(page.select("meta[name=robots]").attr("content")).contains("noindex");
+    }
+
+    @Test
+    void an_alias_redirects_permanently_to_the_canonical_url() {
+        var response = app.get("/glossary/llm");
+        assertThat(response.statusCode()).isEqualTo(301);
+        assertThat(TestApp.header(response, "Location")).hasValue("/glossary/large-language-model");
+    }
+
+    @Test
+    void pages_carry_an_etag_and_answer_304_when_it_matches() {
+        var first = app.get("/glossary/embedding");
+        var etag = TestApp.header(first, "ETag").orElseThrow();
+        assertThat(TestApp.header(first, "Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("max-age"));
+        var second = app.get("/glossary/embedding", "If-None-Match", etag);
+        assertThat(second.statusCode()).isEqualTo(304);
+        assertThat(second.body()).isEmpty();
+        assertThat(app.get("/glossary/embedding", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pages_are_served_gzip_compressed_with_a_length() throws IOException {
+        var response = app.getBytes("/glossary/embedding", "Accept-Encoding", "gzip");
+        assertThat(TestApp.header(response, "Content-Encoding")).hasValue("gzip");
+        assertThat(TestApp.header(response, "Content-Length")).hasValue(String.valueOf(response.body().length));
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            var html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(Jsoup.parse(html).select("h1").text()).isEqualTo("What is Embedding?");
+        }
+        assertThat(TestApp.header(app.getBytes("/glossary/embedding"), "Content-Encoding")).isEmpty();
+    }
+
+    @Test
+    void the_sitemap_lists_exactly_the_published_terms_with_lastmod() {
+        var response = app.get("/sitemap.xml");
+        assertThat(TestApp.header(response, "Content-Type").orElseThrow()).startsWith("application/xml");
+        var xml = Jsoup.parse(response.body(), "", Parser.xmlParser());
+        var termUrls = new HashSet<String>();
+        for (var url : xml.select("url")) {
+            var loc = url.select("loc").text();
+            if (loc.startsWith("https://glossary.example.com/glossary/")) {
+                termUrls.add(loc.substring("https://glossary.example.com/glossary/".length()));
+                assertThat(url.select("lastmod").text()).matches("\\d{4}-\\d{2}-\\d{2}");
+            }
+        }
+        assertThat(termUrls).containsExactlyInAnyOrderElementsOf(published());
+        assertThat(app.get("/robots.txt").body()).contains("Sitemap: https://glossary.example.com/sitemap.xml");
+    }
+
+    @Test
+    void security_headers_are_on_pages_errors_and_static_files() {
+        for (var path : List.of("/", "/glossary/no-such-term", "/assets/site.css", "/search?q=x")) {
+            var response = app.get(path);
+            var csp = TestApp.header(response, "Content-Security-Policy").orElseThrow();
+            assertThat(csp).as(path).contains("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+            assertThat(TestApp.header(response, "X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(TestApp.header(response, "Referrer-Policy")).as(path).isPresent();
+            assertThat(TestApp.header(response, "Strict-Transport-Security")).as(path).isPresent();
+        }
+    }
+
+    @Test
+    void pages_have_no_inline_scripts_styles_or_handlers() {
+        for (var path : List.of("/", "/glossary", "/glossary/ai-agent", "/categories/ai-security", "/search?q=agent", "/contact", "/privacy")) {
+            var page = app.page(path);
+            assertThat(page.select("style, [style]")).as(path).isEmpty();
+            assertThat(page.select("script:not([type=application/ld+json])")).as(path).allMatch(s -> s.hasAttr("src"));
+            assertThat(page.getAllElements().stream().flatMap(e -> e.attributes().asList().stream())
+                    .filter(a -> a.getKey().startsWith("on"))).as(path).isEmpty();
+            assertThat(page.select("main, header, footer, nav")).as(path).hasSizeGreaterThanOrEqualTo(4);
+            assertThat(page.select("html").attr("lang")).isEqualTo("en");
+        }
+    }
+
+    private static List<String> results(String query) {
+        return app.page("/search?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8))
+                .select(".term-list > li > a").eachAttr("href");
+    }
+
+    private static List<String> published() {
+        var parser = new TermParser();
+        return TermImporter.readDirectory(java.nio.file.Path.of("db/terms")).entrySet().stream()
+                .map(e -> parser.parse(e.getKey(), e.getValue()))
+                .filter(t -> t.status().visible())
+                .map(Term::slug)
+                .toList();
+    }
+}

@@ -1,0 +1,82 @@
+package glossary.term;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import glossary.Config;
+import glossary.Database;
+import glossary.TestApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TermImportTest {
+    @TempDir
+    Path content;
+
+    @TempDir
+    Path data;
+
+    private static String term(String slug, String title, String status) {
+        return TermFiles.aTerm(slug, title, "Testing", List.of(), List.of("alpha", "beta", "gamma"), status);
+    }
+
+    @Test
+    void changed_files_update_removed_files_unpublish_and_a_bad_file_does_not_stop_the_others() throws Exception {
+        TermFiles.write(content, "alpha", term("alpha", "Alpha", "published"));
+        TermFiles.write(content, "beta", term("beta", "Beta", "published"));
+        TermFiles.write(content, "gamma", term("gamma", "Gamma", "draft"));
+        var config = Config.from(Map.of("GLOSSARY_DATA_DIR", data.toString()));
+        try (var database = Database.migrateAndOpen(config)) {
+            var importer = new TermImporter(database.jdbi());
+            var first = importer.importFiles(TermImporter.readDirectory(content));
+            assertThat(first.added()).isEqualTo(3);
+            assertThat(importer.load().terms()).extracting(Term::slug).containsExactly("alpha", "beta");
+
+            TermFiles.write(content, "alpha", term("alpha", "Alpha Renamed", "published"));
+            Files.delete(content.resolve("beta.md"));
+            TermFiles.write(content, "broken", "---\ntitle: [oops\n---\n");
+            TermFiles.write(content, "gamma", term("gamma", "Gamma", "published"));
+            var second = importer.importFiles(TermImporter.readDirectory(content));
+
+            assertThat(second.updated()).isEqualTo(2);
+            assertThat(second.removed()).isEqualTo(1);
+            assertThat(second.errors()).singleElement().asString().startsWith("broken.md: ");
+            assertThat(importer.load().terms()).extracting(Term::title).containsExactly("Alpha Renamed", "Gamma");
+
+            var third = importer.importFiles(TermImporter.readDirectory(content));
+            assertThat(third.unchanged()).isEqualTo(2);
+            assertThat(third.updated() + third.added() + third.removed()).isZero();
+        }
+    }
+
+    @Test
+    void a_bad_edit_keeps_the_last_good_version_online() {
+        TermFiles.write(content, "alpha", term("alpha", "Alpha", "published"));
+        TermFiles.write(content, "beta", term("beta", "Beta", "published"));
+        var config = Config.from(Map.of("GLOSSARY_DATA_DIR", data.toString()));
+        try (var database = Database.migrateAndOpen(config)) {
+            var importer = new TermImporter(database.jdbi());
+            importer.importFiles(TermImporter.readDirectory(content));
+            TermFiles.write(content, "alpha", "---\nslug: alpha\n---\nbroken");
+            var report = importer.importFiles(TermImporter.readDirectory(content));
+            assertThat(report.errors()).hasSize(1);
+            assertThat(importer.load().entry("alpha")).isPresent();
+        }
+    }
+
+    @Test
+    void the_app_serves_content_from_a_configured_directory_without_drafts() {
+        TermFiles.write(content, "alpha", term("alpha", "Alpha", "published"));
+        TermFiles.write(content, "beta", term("beta", "Beta", "in-review"));
+        TermFiles.write(content, "gamma", term("gamma", "Gamma", "draft"));
+        try (var app = TestApp.withContent(content)) {
+            assertThat(app.page("/glossary").select(".term-list > li > a").eachText()).containsExactly("Alpha", "Beta");
+            assertThat(app.get("/glossary/gamma").statusCode()).isEqualTo(404);
+            assertThat(app.page("/glossary/beta").select(".status-note")).hasSize(1);
+            assertThat(app.get("/sitemap.xml").body()).doesNotContain("/glossary/gamma");
+        }
+    }
+}
