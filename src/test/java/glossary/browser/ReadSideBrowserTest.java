@@ -1,0 +1,93 @@
+package glossary.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import glossary.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What only a browser can prove: the pages work, fit a phone, and pass axe-core. */
+class ReadSideBrowserTest {
+    private static TestApp app;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        app.close();
+    }
+
+    private static void assertPageIsSound(Page page) {
+        assertThat(Browser.scrollsSideways(page)).as("horizontal scroll on " + page.url()).isFalse();
+        assertThat(Browser.accessibilityViolations(page)).isEmpty();
+    }
+
+    @Test
+    void a_reader_searches_opens_a_term_and_follows_a_related_link_on_a_phone() {
+        var page = browser.phone();
+        page.navigate(app.url("/"));
+        assertThat(page.title()).contains("AI Glossary");
+        assertPageIsSound(page);
+
+        page.locator("#home-q").fill("RAG");
+        page.locator("main form[role=search] button").click();
+        page.waitForURL("**/search?q=RAG");
+        assertPageIsSound(page);
+
+        page.locator(".term-list > li > a").first().click();
+        page.waitForURL("**/glossary/retrieval-augmented-generation");
+        assertThat(page.locator("h1").textContent()).isEqualTo("What is Retrieval-Augmented Generation?");
+        assertPageIsSound(page);
+
+        var related = page.locator(".related a").first();
+        var target = related.getAttribute("href");
+        related.click();
+        page.waitForURL("**" + target);
+        assertThat(page.locator("h1").textContent()).startsWith("What is ");
+        assertPageIsSound(page);
+
+        assertThat(browser.consoleErrors).isEmpty();
+    }
+
+    @Test
+    void index_category_no_result_and_not_found_pages_pass_on_a_desktop_and_a_phone() {
+        for (var page : new Page[] {browser.desktop(), browser.phone()}) {
+            for (var path : new String[] {"/glossary", "/categories/ai-governance-risk-and-ethics", "/search?q=zzzz", "/contact", "/privacy", "/glossary/reasoning-model"}) {
+                page.navigate(app.url(path));
+                assertPageIsSound(page);
+            }
+            assertThat(browser.consoleErrors).isEmpty();
+            var response = page.navigate(app.url("/glossary/nothing-here"));
+            assertThat(response.status()).isEqualTo(404);
+            assertPageIsSound(page);
+            // The browser reports the 404 of the page itself; anything else would be a real error.
+            assertThat(browser.consoleErrors).singleElement().asString().contains("status of 404");
+            browser.consoleErrors.clear();
+        }
+    }
+
+    @Test
+    void the_letter_navigation_jumps_to_its_section() {
+        var page = browser.phone();
+        page.navigate(app.url("/glossary"));
+        page.locator(".letters a[href='#letter-M']").click();
+        assertThat(page.url()).endsWith("#letter-M");
+        assertThat((Boolean) page.evaluate("() => { const r = document.getElementById('letter-M').getBoundingClientRect(); return r.top >= -1 && r.top < 200; }")).isTrue();
+    }
+
+    @Test
+    void the_checks_themselves_catch_a_broken_page() {
+        var page = browser.phone();
+        page.setContent("<html><body><img src='data:,'><div style='width:2000px'>wide</div></body></html>");
+        assertThat(Browser.accessibilityViolations(page)).anyMatch(v -> v.contains("image-alt"));
+        assertThat(Browser.scrollsSideways(page)).isTrue();
+    }
+}
