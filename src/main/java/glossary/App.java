@@ -6,6 +6,8 @@ import glossary.term.TermController;
 import glossary.web.Assets;
 import glossary.web.ErrorPages;
 import glossary.web.InfoPages;
+import glossary.web.PageCache;
+import glossary.web.PageCacheHandler;
 import glossary.web.SecurityHeaders;
 import glossary.web.Site;
 import glossary.web.Templates;
@@ -27,9 +29,10 @@ public final class App {
         var templates = new Templates();
         var assets = new Assets(List.of("site.css", "favicon.svg"));
         var site = new Site(SITE_NAME, config.baseUrl(), assets.url("site.css"));
-        var headers = new SecurityHeaders(config.https());
-        var terms = new TermController(catalog, site, templates, new SearchMisses(database.jdbi()));
-        var info = new InfoPages(site, templates);
+        var pages = new PageCache();
+        var terms = new TermController(catalog, site, templates, new SearchMisses(database.jdbi()), pages);
+        var info = new InfoPages(site, templates, pages);
+        var front = new PageCacheHandler(pages, new SecurityHeaders(config.https()));
         var errors = new ErrorPages(site, templates, terms);
 
         return Javalin.create(javalin -> {
@@ -39,9 +42,11 @@ public final class App {
             javalin.http.compressionStrategy = new CompressionStrategy(null, new Gzip(4));
             javalin.router.ignoreTrailingSlashes = true;
             javalin.http.prefer405over404 = true;
+            // Javalin mounts its servlet context inside this wrapper, so it sees every request first.
+            javalin.jetty.modifyServer(server -> server.setHandler(front));
+            javalin.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(32, 4);
 
             var routes = javalin.routes;
-            routes.before(headers::apply);
             // Every page also answers HEAD, which link checkers and uptime monitors use.
             for (var page : List.<Map.Entry<String, Handler>>of(
                     Map.entry("/", terms::home),
@@ -51,7 +56,7 @@ public final class App {
                     Map.entry("/search", terms::search),
                     Map.entry("/contact", info::contact),
                     Map.entry("/privacy", info::privacy),
-                    Map.entry("/sitemap.xml", ctx -> terms.sitemap().send(ctx, "public, max-age=3600")),
+                    Map.entry("/sitemap.xml", ctx -> terms.sitemap().send(ctx)),
                     Map.entry("/robots.txt", info::robots),
                     Map.entry("/assets/{file}", assets::serve))) {
                 routes.get(page.getKey(), page.getValue());

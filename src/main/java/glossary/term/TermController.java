@@ -2,6 +2,7 @@ package glossary.term;
 
 import glossary.web.CachedPage;
 import glossary.web.JsonLd;
+import glossary.web.PageCache;
 import glossary.web.PageMeta;
 import glossary.web.Site;
 import glossary.web.Templates;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The read side: home, A-Z index, term pages, categories and search. Pages that do not depend on
@@ -26,17 +26,18 @@ public final class TermController {
     private final Site site;
     private final Templates templates;
     private final SearchMisses misses;
-    private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
+    private final PageCache pages;
 
-    public TermController(TermCatalog catalog, Site site, Templates templates, SearchMisses misses) {
+    public TermController(TermCatalog catalog, Site site, Templates templates, SearchMisses misses, PageCache pages) {
         this.catalog = catalog;
         this.site = site;
         this.templates = templates;
         this.misses = misses;
+        this.pages = pages;
     }
 
     public void home(Context ctx) {
-        pages.computeIfAbsent("/", k -> {
+        pages.get("/", () -> {
             var meta = site.page(site.name() + ": AI terms explained for business leaders",
                     "Plain-language definitions of " + catalog.terms().size()
                             + " AI terms, with why each matters for business, what to consider, and answers to common questions.",
@@ -50,20 +51,20 @@ public final class TermController {
                             "@type", "SearchAction",
                             "target", site.url("/search?q={search_term_string}"),
                             "query-input", "required name=search_term_string")))));
-            return CachedPage.html(templates.render("term/home.jte", new Pages.Home(
+            return CachedPage.html(PAGE_CACHE, templates.render("term/home.jte", new Pages.Home(
                     meta, catalog.categories(), catalog.featured(), catalog.recentlyReviewed(6), catalog.terms().size())));
-        }).send(ctx, PAGE_CACHE);
+        }).send(ctx);
     }
 
     public void index(Context ctx) {
-        pages.computeIfAbsent("/glossary", k -> {
+        pages.get("/glossary", () -> {
             var letters = new ArrayList<Pages.Letter>();
             catalog.byLetter().forEach((letter, terms) -> letters.add(new Pages.Letter(letter, terms)));
             var meta = site.page("AI glossary A–Z: " + catalog.terms().size() + " terms | " + site.name(),
                     "Every term in the " + site.name() + " from A to Z, each with a one-line definition.", "/glossary");
             meta = meta.withJsonLd(JsonLd.of(List.of(definedTermSet(), breadcrumbs(List.of(crumb("Glossary", "/glossary"))))));
-            return CachedPage.html(templates.render("term/index.jte", new Pages.Index(meta, letters, alphabet(letters), catalog.terms().size())));
-        }).send(ctx, PAGE_CACHE);
+            return CachedPage.html(PAGE_CACHE, templates.render("term/index.jte", new Pages.Index(meta, letters, alphabet(letters), catalog.terms().size())));
+        }).send(ctx);
     }
 
     public void show(Context ctx) {
@@ -79,9 +80,9 @@ public final class TermController {
                 }
                 throw new NotFoundResponse();
             }
-            page = pages.computeIfAbsent("/glossary/" + slug, k -> renderTerm(entry.get()));
+            page = pages.get("/glossary/" + slug, () -> renderTerm(entry.get()));
         }
-        page.send(ctx, PAGE_CACHE);
+        page.send(ctx);
     }
 
     private CachedPage renderTerm(TermCatalog.Entry entry) {
@@ -102,13 +103,13 @@ public final class TermController {
             }
             graph.add(Map.of("@context", "https://schema.org", "@type", "FAQPage", "mainEntity", questions));
         }
-        return CachedPage.html(templates.render("term/show.jte", new Pages.Show(meta.withJsonLd(JsonLd.of(graph)), entry)));
+        return CachedPage.html(PAGE_CACHE, templates.render("term/show.jte", new Pages.Show(meta.withJsonLd(JsonLd.of(graph)), entry)));
     }
 
     public void category(Context ctx) {
         var slug = ctx.pathParam("slug");
         var category = catalog.category(slug).orElseThrow(NotFoundResponse::new);
-        pages.computeIfAbsent("/categories/" + slug, k -> {
+        pages.get("/categories/" + slug, () -> {
             var path = "/categories/" + slug;
             var meta = site.page(category.name() + ": " + category.terms().size() + " AI terms explained | " + site.name(),
                     "AI terms in " + category.name() + ", explained for business leaders: "
@@ -116,8 +117,8 @@ public final class TermController {
                     path);
             meta = meta.withJsonLd(JsonLd.of(List.of(breadcrumbs(List.of(
                     crumb("Glossary", "/glossary"), crumb(category.name(), path))))));
-            return CachedPage.html(templates.render("term/category.jte", new Pages.Category(meta, category, catalog.categories())));
-        }).send(ctx, PAGE_CACHE);
+            return CachedPage.html(PAGE_CACHE, templates.render("term/category.jte", new Pages.Category(meta, category, catalog.categories())));
+        }).send(ctx);
     }
 
     public void search(Context ctx) {
@@ -151,7 +152,7 @@ public final class TermController {
     }
 
     public CachedPage sitemap() {
-        return pages.computeIfAbsent("/sitemap.xml", k -> {
+        return pages.get("/sitemap.xml", () -> {
             var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                     .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
             var newest = catalog.recentlyReviewed(1).stream().findFirst().map(t -> t.lastReviewed().toString()).orElse(null);
@@ -164,7 +165,7 @@ public final class TermController {
                 appendUrl(xml, site.url("/glossary/" + term.slug()), term.lastReviewed().toString());
             }
             xml.append("</urlset>\n");
-            return CachedPage.of(xml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/xml; charset=utf-8");
+            return CachedPage.of(xml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/xml; charset=utf-8", "public, max-age=3600");
         });
     }
 

@@ -2,56 +2,84 @@ package glossary.term;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * In-memory search over the catalog. Ranks exact title, then alias, then title prefix, then the
- * definition, then the body and questions; every comparison is on {@link Slugs#normalized} text, so
- * case, accents and simple plurals do not matter. Built once per catalog; a query touches only the
- * posting lists of its own words.
+ * In-memory search over the catalog. Ranks exact title, then alias, then title prefix, then all
+ * words in the title, then the definition, then the body and questions; every comparison is on
+ * {@link Slugs#normalized} text, so case, accents and simple plurals do not matter. Built once per
+ * catalog; a query only looks at the entries of its own words, never at every term.
  */
 public final class TermSearch {
     public enum Tier { TITLE, ALIAS, TITLE_PREFIX, TITLE_WORDS, DEFINITION, BODY }
 
     public record Hit(Term term, Tier tier) {}
 
+    /** Term ids are positions in the title-ordered list, so ascending ids are A-Z order. */
     private final List<Term> terms;
-    private final String[] titles;
-    private final String[] paddedTitles;
-    private final String[][] names;
-    private final Map<String, int[]> definitionIndex;
-    private final Map<String, int[]> textIndex;
+    private final Map<String, int[]> byTitle;
+    private final Map<String, int[]> byAlias;
+    private final String[] sortedTitles;
+    private final int[] sortedTitleIds;
+    private final Map<String, int[]> titleWords;
+    private final Map<String, int[]> definitionWords;
+    private final Map<String, int[]> allWords;
+    private final String[] names; // every title and alias, normalised, for suggestions
+    private final int[] nameIds;
 
-    TermSearch(List<Term> terms) {
-        this.terms = List.copyOf(terms);
-        int n = terms.size();
-        titles = new String[n];
-        paddedTitles = new String[n];
-        names = new String[n][];
-        var definition = new HashMap<String, List<Integer>>();
-        var text = new HashMap<String, List<Integer>>();
-        for (int i = 0; i < n; i++) {
-            var term = terms.get(i);
-            titles[i] = Slugs.normalized(term.title());
-            paddedTitles[i] = " " + titles[i] + " ";
-            names[i] = new String[term.aliases().size()];
-            for (int a = 0; a < names[i].length; a++) {
-                names[i][a] = Slugs.normalized(term.aliases().get(a));
+    TermSearch(List<Term> termsByTitle) {
+        this.terms = List.copyOf(termsByTitle);
+        var title = new HashMap<String, List<Integer>>();
+        var alias = new HashMap<String, List<Integer>>();
+        var titleIndex = new HashMap<String, List<Integer>>();
+        var definitionIndex = new HashMap<String, List<Integer>>();
+        var textIndex = new HashMap<String, List<Integer>>();
+        var nameList = new ArrayList<String>();
+        var nameIdList = new ArrayList<Integer>();
+        var titles = new String[terms.size()];
+        for (int id = 0; id < terms.size(); id++) {
+            var term = terms.get(id);
+            titles[id] = Slugs.normalized(term.title());
+            add(title, titles[id], id);
+            nameList.add(titles[id]);
+            nameIdList.add(id);
+            for (var a : term.aliases()) {
+                var normalized = Slugs.normalized(a);
+                add(alias, normalized, id);
+                nameList.add(normalized);
+                nameIdList.add(id);
             }
-            index(definition, i, term.definition());
+            index(titleIndex, id, term.title());
+            index(definitionIndex, id, term.definition());
             var all = new StringBuilder(term.title()).append(' ').append(String.join(" ", term.aliases()))
                     .append(' ').append(term.definition()).append(' ').append(term.body());
             for (var faq : term.faq()) {
                 all.append(' ').append(faq.question()).append(' ').append(faq.answer());
             }
-            index(text, i, all.toString());
+            index(textIndex, id, all.toString());
         }
-        definitionIndex = freeze(definition);
-        textIndex = freeze(text);
+        byTitle = freeze(title);
+        byAlias = freeze(alias);
+        titleWords = freeze(titleIndex);
+        definitionWords = freeze(definitionIndex);
+        allWords = freeze(textIndex);
+        var order = new Integer[titles.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> titles[a].compareTo(titles[b]));
+        sortedTitles = new String[titles.length];
+        sortedTitleIds = new int[titles.length];
+        for (int i = 0; i < order.length; i++) {
+            sortedTitles[i] = titles[order[i]];
+            sortedTitleIds[i] = order[i];
+        }
+        names = nameList.toArray(String[]::new);
+        nameIds = nameIdList.stream().mapToInt(Integer::intValue).toArray();
     }
 
     List<Hit> search(String query, int limit) {
@@ -60,52 +88,40 @@ public final class TermSearch {
             return List.of();
         }
         var words = normalized.split(" ");
-        for (int w = 0; w < words.length; w++) {
-            words[w] = " " + words[w] + " ";
-        }
-        var tiers = new Tier[terms.size()];
-        for (int i = 0; i < terms.size(); i++) {
-            tiers[i] = nameTier(i, normalized, words);
-        }
-        var plainWords = normalized.split(" ");
-        for (int i : matchingAll(definitionIndex, plainWords)) {
-            if (tiers[i] == null) {
-                tiers[i] = Tier.DEFINITION;
-            }
-        }
-        for (int i : matchingAll(textIndex, plainWords)) {
-            if (tiers[i] == null) {
-                tiers[i] = Tier.BODY;
-            }
-        }
         var hits = new ArrayList<Hit>();
-        for (int i = 0; i < tiers.length; i++) {
-            if (tiers[i] != null) {
-                hits.add(new Hit(terms.get(i), tiers[i]));
-            }
-        }
-        hits.sort(Comparator.comparing(Hit::tier).thenComparing(h -> h.term().title(), String.CASE_INSENSITIVE_ORDER));
-        return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+        var seen = new BitSet(terms.size());
+        collect(hits, seen, limit, Tier.TITLE, byTitle.getOrDefault(normalized, new int[0]));
+        collect(hits, seen, limit, Tier.ALIAS, byAlias.getOrDefault(normalized, new int[0]));
+        collect(hits, seen, limit, Tier.TITLE_PREFIX, titlesStartingWith(normalized));
+        collect(hits, seen, limit, Tier.TITLE_WORDS, matchingAll(titleWords, words));
+        collect(hits, seen, limit, Tier.DEFINITION, matchingAll(definitionWords, words));
+        collect(hits, seen, limit, Tier.BODY, matchingAll(allWords, words));
+        return hits;
     }
 
-    private Tier nameTier(int i, String query, String[] words) {
-        if (titles[i].equals(query)) {
-            return Tier.TITLE;
-        }
-        for (var alias : names[i]) {
-            if (alias.equals(query)) {
-                return Tier.ALIAS;
+    private void collect(List<Hit> hits, BitSet seen, int limit, Tier tier, int[] ids) {
+        for (int id : ids) {
+            if (hits.size() >= limit) {
+                return;
+            }
+            if (!seen.get(id)) {
+                seen.set(id);
+                hits.add(new Hit(terms.get(id), tier));
             }
         }
-        if (titles[i].startsWith(query)) {
-            return Tier.TITLE_PREFIX;
+    }
+
+    /** Ids whose normalised title starts with the query, in A-Z order. */
+    private int[] titlesStartingWith(String prefix) {
+        int from = Arrays.binarySearch(sortedTitles, prefix);
+        from = from < 0 ? -from - 1 : from;
+        int to = from;
+        while (to < sortedTitles.length && sortedTitles[to].startsWith(prefix)) {
+            to++;
         }
-        for (var word : words) {
-            if (!paddedTitles[i].contains(word)) {
-                return null;
-            }
-        }
-        return Tier.TITLE_WORDS;
+        var ids = Arrays.copyOfRange(sortedTitleIds, from, to);
+        Arrays.sort(ids);
+        return ids;
     }
 
     /** Close titles and aliases for a query that found nothing, nearest first. */
@@ -116,23 +132,18 @@ public final class TermSearch {
         }
         int threshold = Math.max(2, normalized.length() * 2 / 5);
         var distance = new LevenshteinDistance(threshold);
-        var scored = new ArrayList<Map.Entry<Term, Integer>>();
-        for (int i = 0; i < terms.size(); i++) {
-            int best = score(distance, normalized, titles[i]);
-            for (var alias : names[i]) {
-                best = Math.min(best, score(distance, normalized, alias));
-            }
-            if (best <= threshold) {
-                scored.add(Map.entry(terms.get(i), best));
+        var best = new HashMap<Integer, Integer>();
+        for (int i = 0; i < names.length; i++) {
+            int score = score(distance, normalized, names[i]);
+            if (score <= threshold) {
+                best.merge(nameIds[i], score, Math::min);
             }
         }
-        scored.sort(Map.Entry.<Term, Integer>comparingByValue().thenComparing(e -> e.getKey().title()));
+        var ranked = new ArrayList<>(best.entrySet());
+        ranked.sort(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry::getKey));
         var result = new ArrayList<Term>();
-        for (var entry : scored) {
-            if (result.size() == limit) {
-                break;
-            }
-            result.add(entry.getKey());
+        for (var entry : ranked.subList(0, Math.min(limit, ranked.size()))) {
+            result.add(terms.get(entry.getKey()));
         }
         return result;
     }
@@ -147,12 +158,16 @@ public final class TermSearch {
         return Math.min(whole, cut);
     }
 
+    private static void add(Map<String, List<Integer>> map, String key, int id) {
+        var ids = map.computeIfAbsent(key, k -> new ArrayList<>());
+        if (ids.isEmpty() || ids.get(ids.size() - 1) != id) {
+            ids.add(id);
+        }
+    }
+
     private static void index(Map<String, List<Integer>> index, int id, String text) {
         for (var word : Slugs.normalized(text).split(" ")) {
-            var postings = index.computeIfAbsent(word, k -> new ArrayList<>());
-            if (postings.isEmpty() || postings.get(postings.size() - 1) != id) {
-                postings.add(id);
-            }
+            add(index, word, id);
         }
     }
 

@@ -26,7 +26,7 @@ public final class Assets {
                     throw new IllegalStateException("Missing asset " + name);
                 }
                 var extension = name.substring(name.lastIndexOf('.') + 1);
-                files.put(name, CachedPage.of(in.readAllBytes(), TYPES.getOrDefault(extension, "application/octet-stream")));
+                files.put(name, CachedPage.of(in.readAllBytes(), TYPES.getOrDefault(extension, "application/octet-stream"), "public, max-age=3600"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -45,6 +45,6 @@ public final class Assets {
             throw new NotFoundResponse();
         }
         var versioned = ctx.queryParam("v") != null;
-        file.send(ctx, versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+        (versioned ? file.withCacheControl("public, max-age=31536000, immutable") : file).send(ctx);
     }
 }

@@ -4,48 +4,87 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * A response body made once and served many times: the bytes, the same bytes gzip-compressed once
- * at the highest level, and an ETag over the content.
+ * at the highest level, an ETag over the content, and how long browsers may keep it.
  */
-public record CachedPage(byte[] body, byte[] gzipped, String etag, String contentType) {
+public record CachedPage(byte[] body, byte[] gzipped, String etag, String contentType, String cacheControl) {
     public static final String HTML = "text/html; charset=utf-8";
 
-    public static CachedPage of(byte[] body, String contentType) {
-        return new CachedPage(body, gzip(body), etag(body), contentType);
+    public static CachedPage of(byte[] body, String contentType, String cacheControl) {
+        return new CachedPage(body, gzip(body), etag(body), contentType, cacheControl);
     }
 
-    public static CachedPage html(byte[] body) {
-        return of(body, HTML);
+    public static CachedPage html(String cacheControl, byte[] body) {
+        return of(body, HTML, cacheControl);
     }
 
-    /** Sends the page, or 304 when the client already has it; gzip when the client accepts it. */
-    public void send(Context ctx, String cacheControl) {
+    public CachedPage withCacheControl(String value) {
+        return new CachedPage(body, gzipped, etag, contentType, value);
+    }
+
+    /** Sends the page through Javalin: 304 when the client has it, gzip when it accepts it. */
+    public void send(Context ctx) {
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", cacheControl);
         ctx.header("Vary", "Accept-Encoding");
-        if (matches(ctx.header("If-None-Match"))) {
+        if (etagMatches(ctx.header("If-None-Match"))) {
             ctx.status(304);
             return;
         }
         ctx.contentType(contentType);
         var bytes = body;
         if (acceptsGzip(ctx.header("Accept-Encoding"))) {
-            // Setting Content-Encoding ourselves keeps Javalin from compressing the bytes again.
             ctx.header("Content-Encoding", "gzip");
             bytes = gzipped;
         }
-        ctx.header("Content-Length", Integer.toString(bytes.length));
-        ctx.result(bytes);
+        var response = ctx.res();
+        response.setContentLength(bytes.length);
+        try {
+            // Written straight to the servlet stream: ctx.result() would go out chunked and be
+            // considered for compression again.
+            response.getOutputStream().write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private boolean matches(String ifNoneMatch) {
+    /** The same, at the Jetty level, for {@link PageCacheHandler}'s fast path. */
+    void write(Request request, Response response, Callback callback) {
+        var headers = response.getHeaders();
+        headers.put(HttpHeader.ETAG, etag);
+        headers.put(HttpHeader.CACHE_CONTROL, cacheControl);
+        headers.put(HttpHeader.VARY, "Accept-Encoding");
+        if (etagMatches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+            response.setStatus(304);
+            callback.succeeded();
+            return;
+        }
+        headers.put(HttpHeader.CONTENT_TYPE, contentType);
+        var bytes = body;
+        if (acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING))) {
+            headers.put(HttpHeader.CONTENT_ENCODING, "gzip");
+            bytes = gzipped;
+        }
+        headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.setStatus(200);
+        var head = "HEAD".equals(request.getMethod());
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), callback);
+    }
+
+    boolean etagMatches(String ifNoneMatch) {
         if (ifNoneMatch == null) {
             return false;
         }
@@ -75,7 +114,7 @@ public record CachedPage(byte[] body, byte[] gzipped, String etag, String conten
         var out = new ByteArrayOutputStream(body.length / 3 + 64);
         try (var gzip = new GZIPOutputStream(out) {
             {
-                def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+                def.setLevel(Deflater.BEST_COMPRESSION);
             }
         }) {
             gzip.write(body);

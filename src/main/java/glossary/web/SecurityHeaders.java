@@ -1,6 +1,6 @@
 package glossary.web;
 
-import io.javalin.http.Context;
+import org.eclipse.jetty.http.HttpFields;
 
 /** Headers every response carries, error pages and assets included. */
 public final class SecurityHeaders {
@@ -23,14 +23,14 @@ public final class SecurityHeaders {
         this.https = https;
     }
 
-    public void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    public void apply(HttpFields.Mutable headers) {
+        headers.put("Content-Security-Policy", CSP);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "strict-origin-when-cross-origin");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         if (https) {
-            ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            headers.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
     }
 }

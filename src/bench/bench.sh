@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Benchmark: the same page bytes served by nginx (gzip_static) and by the app, measured with wrk in
+# the same run, so the ratio is what counts (absolute numbers drift ±20% between runs).
+#   mvn -Pbench verify          (or: src/bench/bench.sh after mvn -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+APP_PORT=18080
+NGINX_PORT=18081
+work=$(mktemp -d /tmp/glossary-bench.XXXXXX)
+chmod 755 "$work" # nginx workers run as an unprivileged user
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+[ -f target/glossary.jar ] || mvn -q -DskipTests package
+
+start_app() { # $1 = content dir or empty
+  local data="$work/data-$RANDOM"
+  GLOSSARY_PORT=$APP_PORT GLOSSARY_DATA_DIR="$data" GLOSSARY_CONTENT_DIR="$1" \
+    java -Xmx1g -jar target/glossary.jar > "$work/app.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 600); do
+    curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/" && return 0
+    sleep 0.2
+  done
+  echo "app did not start"; cat "$work/app.log"; exit 1
+}
+
+stop_app() {
+  kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+}
+
+start_nginx() {
+  mkdir -p "$work/www"
+  cat > "$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+daemon on;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  gzip_static on;
+  default_type text/html;
+  server { listen 127.0.0.1:$NGINX_PORT; root $work/www; }
+}
+CONF
+  "$NGINX" -c "$work/nginx.conf" -p "$work"
+}
+
+# Copies what the app sends for a path (plain and gzip) into nginx's root under $2.
+mirror() {
+  curl -fs "http://127.0.0.1:$APP_PORT$1" -o "$work/www/$2"
+  curl -fs -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$1" -o "$work/www/$2.gz"
+}
+
+# Prints "requests/s p50 p99" for a URL.
+measure() {
+  local out
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$1")
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  if grep -q "Non-2xx" <<<"$out"; then echo "non-2xx responses from $1:" >&2; echo "$out" >&2; exit 1; fi
+  echo "$rps $p50 $p99"
+}
+
+report() { # name app-line nginx-line
+  read -r a_rps a_p50 a_p99 <<<"$2"
+  read -r n_rps n_p50 n_p99 <<<"$3"
+  printf '%-34s app %9.0f req/s  p50 %-8s p99 %-8s | nginx %9.0f req/s  p50 %-8s p99 %-8s | ratio %.2f\n' \
+    "$1" "$a_rps" "$a_p50" "$a_p99" "$n_rps" "$n_p50" "$n_p99" "$(awk -v a="$a_rps" -v n="$n_rps" 'BEGIN { print a / n }')"
+}
+
+start_nginx
+echo "wrk -t2 -c$CONNECTIONS -d$DURATION, Accept-Encoding: gzip; $(nproc) cores; $(java -version 2>&1 | head -1)"
+
+# 1. A term page with the bundled content.
+start_app ""
+TERM=/glossary/retrieval-augmented-generation
+mirror "$TERM" term.html
+echo "term page: $(stat -c %s "$work/www/term.html") bytes, $(stat -c %s "$work/www/term.html.gz") gzipped"
+wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$TERM" >/dev/null # warm-up
+app_line=$(measure "http://127.0.0.1:$APP_PORT$TERM")
+nginx_line=$(measure "http://127.0.0.1:$NGINX_PORT/term.html")
+report "term page (cached bytes)" "$app_line" "$nginx_line"
+stop_app
+
+# 2. A search results page, rendered per request, with 10,000 generated terms loaded.
+java src/bench/GenerateTerms.java "$work/terms" 10000
+start_app "$work/terms"
+QUERY="/search?q=ledger17"
+mirror "$QUERY" search.html
+echo "search page: $(grep -c 'term-list' "$work/www/search.html" || true) list, $(stat -c %s "$work/www/search.html") bytes"
+wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$QUERY" >/dev/null # warm-up
+app_line=$(measure "http://127.0.0.1:$APP_PORT$QUERY")
+nginx_line=$(measure "http://127.0.0.1:$NGINX_PORT/search.html")
+report "search page (10,000 terms)" "$app_line" "$nginx_line"
+stop_app

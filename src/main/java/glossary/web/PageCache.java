@@ -1,0 +1,21 @@
+package glossary.web;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Pages that are the same for every visitor, by path. Controllers fill it on the first request;
+ * {@link PageCacheHandler} then serves later requests for the same path before Javalin is involved.
+ */
+public final class PageCache {
+    private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
+
+    public CachedPage get(String path) {
+        return pages.get(path);
+    }
+
+    public CachedPage get(String path, Supplier<CachedPage> render) {
+        return pages.computeIfAbsent(path, k -> render.get());
+    }
+}
