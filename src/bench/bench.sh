@@ -98,7 +98,7 @@ start_app ""
 TERM=/glossary/retrieval-augmented-generation
 mirror "$TERM" term.html
 echo "term page: $(stat -c %s "$work/www/term.html") bytes, $(stat -c %s "$work/www/term.html.gz") gzipped"
-wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$TERM" >/dev/null # warm-up
+wrk -t2 -c"$CONNECTIONS" -d15s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$TERM" >/dev/null # warm-up
 app_line=$(measure "http://127.0.0.1:$APP_PORT$TERM")
 nginx_line=$(measure "http://127.0.0.1:$NGINX_PORT/term.html")
 report "term page (cached bytes)" "$app_line" "$nginx_line"
@@ -110,7 +110,7 @@ start_app "$work/terms"
 QUERY="/search?q=ledger17"
 mirror "$QUERY" search.html
 echo "search page: $(grep -c 'term-list' "$work/www/search.html" || true) list, $(stat -c %s "$work/www/search.html") bytes"
-wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$QUERY" >/dev/null # warm-up
+wrk -t2 -c"$CONNECTIONS" -d15s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$QUERY" >/dev/null # warm-up
 app_line=$(measure "http://127.0.0.1:$APP_PORT$QUERY")
 nginx_line=$(measure "http://127.0.0.1:$NGINX_PORT/search.html")
 report "search page (10,000 terms)" "$app_line" "$nginx_line"

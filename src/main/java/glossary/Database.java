@@ -53,9 +53,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (embedded) {
             // A clean SHUTDOWN compacts and closes the file so the next start does not need recovery.
-            try {
-                jdbi.useHandle(h -> h.execute("SHUTDOWN"));
-            } catch (RuntimeException e) {
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (java.sql.SQLException e) {
                 log.warn("H2 shutdown failed: {}", e.getMessage());
             }
         }

@@ -136,12 +136,10 @@ public final class TermController {
             suggestions = catalog.suggestions(query, 5);
             misses.record(query);
         }
-        var title = query.isEmpty() ? "Search the glossary" : "Search results for “" + query + "”";
+        var title = query.isEmpty() ? "Search the glossary" : "Search results for \"" + query + "\"";
         var meta = site.page(title + " | " + site.name(), "Search the " + site.name() + ".", "/search").notIndexed();
-        ctx.status(query.isEmpty() || !results.isEmpty() ? 200 : 200);
-        ctx.contentType(CachedPage.HTML);
-        ctx.header("Cache-Control", "no-cache");
-        ctx.result(templates.render("term/search.jte", new Pages.Search(meta, query, results, suggestions, catalog.categories())));
+        CachedPage.sendOnce(ctx, CachedPage.HTML, "no-cache",
+                templates.render("term/search.jte", new Pages.Search(meta, query, results, suggestions, catalog.categories())));
     }
 
     /** The 404 page suggests terms whose names resemble the last part of the path asked for. */

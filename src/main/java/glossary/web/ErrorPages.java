@@ -47,8 +47,6 @@ public final class ErrorPages {
     }
 
     private static void html(Context ctx, byte[] body) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.contentType(CachedPage.HTML);
-        ctx.result(body);
+        CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store", body);
     }
 }

@@ -2,15 +2,17 @@ package glossary.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
+import gg.jte.output.StringOutput;
+import java.nio.charset.StandardCharsets;
 
-/** The precompiled jte templates, rendered straight to UTF-8 bytes. */
+/** The precompiled jte templates, rendered to UTF-8 bytes. */
 public final class Templates {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
     public byte[] render(String template, Object page) {
-        var output = new Utf8ByteOutput();
+        // One StringBuilder encoded once measured faster here than jte's chunked Utf8ByteOutput.
+        var output = new StringOutput(8192);
         engine.render(template, page, output);
-        return output.toByteArray();
+        return output.toString().getBytes(StandardCharsets.UTF_8);
     }
 }
