@@ -2,7 +2,6 @@ package glossary.web;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -80,7 +79,7 @@ public record CachedPage(byte[] body, byte[] gzipped, String etag, String conten
             // Straight to the servlet stream: ctx.result() would go out chunked, through a copy.
             response.getOutputStream().write(bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The client has gone away; there is nobody left to tell.
         }
     }
 
