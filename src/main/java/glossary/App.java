@@ -1,10 +1,14 @@
 package glossary;
 
+import glossary.inquiry.InquiryController;
+import glossary.inquiry.InquiryRepository;
+import glossary.mail.OutboxWorker;
 import glossary.term.SearchMisses;
 import glossary.term.TermCatalog;
 import glossary.term.TermController;
 import glossary.web.Assets;
 import glossary.web.ErrorPages;
+import glossary.web.FormTokens;
 import glossary.web.InfoPages;
 import glossary.web.PageCache;
 import glossary.web.PageCacheHandler;
@@ -25,12 +29,15 @@ public final class App {
 
     private App() {}
 
-    public static Javalin create(Config config, TermCatalog catalog, Database database) {
+    public static Javalin create(Config config, TermCatalog catalog, Database database, FormTokens tokens,
+            InquiryRepository inquiries, OutboxWorker worker) {
         var templates = new Templates();
         var assets = new Assets(List.of("site.css", "favicon.svg"));
         var site = new Site(SITE_NAME, config.baseUrl(), assets.url("site.css"));
         var pages = new PageCache();
-        var terms = new TermController(catalog, site, templates, new SearchMisses(database.jdbi()), pages);
+        var terms = new TermController(catalog, site, templates, new SearchMisses(database.jdbi()), pages, tokens,
+                config.forms().minimumFillTime());
+        var inquiryForms = new InquiryController(config, site, templates, catalog, terms, inquiries, tokens, worker);
         var info = new InfoPages(site, templates, pages);
         var front = new PageCacheHandler(pages, new SecurityHeaders(config.https()));
         var errors = new ErrorPages(site, templates, terms);
@@ -55,7 +62,8 @@ public final class App {
                     Map.entry("/glossary/{slug}", terms::show),
                     Map.entry("/categories/{slug}", terms::category),
                     Map.entry("/search", terms::search),
-                    Map.entry("/contact", info::contact),
+                    Map.entry("/contact", inquiryForms::contact),
+                    Map.entry("/inquiries/thanks", inquiryForms::thanks),
                     Map.entry("/privacy", info::privacy),
                     Map.entry("/sitemap.xml", ctx -> terms.sitemap().send(ctx)),
                     Map.entry("/robots.txt", info::robots),
@@ -64,7 +72,11 @@ public final class App {
                 routes.head(page.getKey(), page.getValue());
             }
 
+            routes.post("/contact", inquiryForms::submitContact);
+            routes.post("/glossary/{slug}/inquiries", inquiryForms::submitFromTerm);
+
             routes.error(404, errors::notFound);
+            routes.error(403, errors::forbidden);
             routes.error(405, errors::methodNotAllowed);
             routes.error(413, errors::tooLarge);
             routes.error(400, errors::badRequest);

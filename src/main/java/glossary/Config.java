@@ -2,6 +2,9 @@ package glossary;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,9 +14,30 @@ public record Config(
         Path dataDir,
         String baseUrl,
         Optional<Path> contentDir,
-        String databaseUrl,
-        String databaseUser,
-        String databasePassword) {
+        Db db,
+        Smtp smtp,
+        Mail mail,
+        Forms forms) {
+
+    public record Db(String url, String user, String password) {
+        public boolean embedded() {
+            return url.startsWith("jdbc:h2:");
+        }
+    }
+
+    /** Where mail goes out. An empty host means: keep messages in the outbox until one is set. */
+    public record Smtp(String host, int port, String user, String password, Tls tls, Duration timeout) {
+        public enum Tls { STARTTLS, SSL, NONE }
+
+        public boolean configured() {
+            return !host.isBlank();
+        }
+    }
+
+    public record Mail(List<String> teamAddresses, String from, boolean acknowledge, Duration retryBase, int maxAttempts) {}
+
+    /** Spam and abuse settings of the public forms. */
+    public record Forms(Duration minimumFillTime, int submissionsPerClient, Duration rateWindow, List<String> trustedProxies) {}
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -23,22 +47,43 @@ public record Config(
         var dataDir = Path.of(env.getOrDefault("GLOSSARY_DATA_DIR", "./data")).toAbsolutePath().normalize();
         var baseUrl = stripTrailingSlash(env.getOrDefault("GLOSSARY_BASE_URL", "http://localhost:7070"));
         URI.create(baseUrl); // fail fast on a malformed URL
+        var tls = Smtp.Tls.valueOf(env.getOrDefault("GLOSSARY_SMTP_TLS", "starttls").strip().toUpperCase());
+        int defaultSmtpPort = switch (tls) {
+            case STARTTLS -> 587;
+            case SSL -> 465;
+            case NONE -> 25;
+        };
         return new Config(
                 Integer.parseInt(env.getOrDefault("GLOSSARY_PORT", "7070")),
                 dataDir,
                 baseUrl,
                 Optional.ofNullable(blankToNull(env.get("GLOSSARY_CONTENT_DIR"))).map(Path::of),
-                env.getOrDefault("GLOSSARY_DATABASE_URL", h2Url(dataDir)),
-                env.getOrDefault("GLOSSARY_DATABASE_USER", "sa"),
-                env.getOrDefault("GLOSSARY_DATABASE_PASSWORD", ""));
+                new Db(
+                        env.getOrDefault("GLOSSARY_DATABASE_URL", h2Url(dataDir)),
+                        env.getOrDefault("GLOSSARY_DATABASE_USER", "sa"),
+                        env.getOrDefault("GLOSSARY_DATABASE_PASSWORD", "")),
+                new Smtp(
+                        env.getOrDefault("GLOSSARY_SMTP_HOST", "").strip(),
+                        Integer.parseInt(env.getOrDefault("GLOSSARY_SMTP_PORT", String.valueOf(defaultSmtpPort))),
+                        env.getOrDefault("GLOSSARY_SMTP_USER", ""),
+                        env.getOrDefault("GLOSSARY_SMTP_PASSWORD", ""),
+                        tls,
+                        seconds(env.getOrDefault("GLOSSARY_SMTP_TIMEOUT_SECONDS", "20"))),
+                new Mail(
+                        list(env.getOrDefault("GLOSSARY_TEAM_EMAIL", "team@localhost")),
+                        env.getOrDefault("GLOSSARY_MAIL_FROM", "glossary@localhost").strip(),
+                        !"false".equalsIgnoreCase(env.getOrDefault("GLOSSARY_ACK_EMAIL", "true").strip()),
+                        seconds(env.getOrDefault("GLOSSARY_MAIL_RETRY_SECONDS", "30")),
+                        Integer.parseInt(env.getOrDefault("GLOSSARY_MAIL_MAX_ATTEMPTS", "10"))),
+                new Forms(
+                        seconds(env.getOrDefault("GLOSSARY_FORM_MIN_SECONDS", "3")),
+                        Integer.parseInt(env.getOrDefault("GLOSSARY_RATE_LIMIT", "5")),
+                        seconds(env.getOrDefault("GLOSSARY_RATE_WINDOW_SECONDS", "600")),
+                        list(env.getOrDefault("GLOSSARY_TRUSTED_PROXIES", ""))));
     }
 
     public boolean https() {
         return baseUrl.startsWith("https://");
-    }
-
-    public boolean embeddedDatabase() {
-        return databaseUrl.startsWith("jdbc:h2:");
     }
 
     /**
@@ -48,6 +93,14 @@ public record Config(
     static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.resolve("glossary")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    }
+
+    private static Duration seconds(String value) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(value.strip()) * 1000));
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     private static String stripTrailingSlash(String url) {

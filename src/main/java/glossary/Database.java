@@ -24,9 +24,9 @@ public final class Database implements AutoCloseable {
 
     public static Database migrateAndOpen(Config config) {
         var hikari = new HikariConfig();
-        hikari.setJdbcUrl(config.databaseUrl());
-        hikari.setUsername(config.databaseUser());
-        hikari.setPassword(config.databasePassword());
+        hikari.setJdbcUrl(config.db().url());
+        hikari.setUsername(config.db().user());
+        hikari.setPassword(config.db().password());
         hikari.setMaximumPoolSize(10);
         hikari.setPoolName("glossary");
         var dataSource = new HikariDataSource(hikari);
@@ -42,7 +42,7 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource, config.embeddedDatabase());
+        return new Database(dataSource, config.db().embedded());
     }
 
     public Jdbi jdbi() {

@@ -1,6 +1,5 @@
 package glossary;
 
-import glossary.term.TermImporter;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +22,7 @@ public final class TestApp implements AutoCloseable {
     public final Config config;
     public final Database database;
     public final Javalin app;
+    private final Main.Running running;
     private final Path dataDir;
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -38,10 +38,11 @@ public final class TestApp implements AutoCloseable {
         var all = new HashMap<>(env);
         all.putIfAbsent("GLOSSARY_DATA_DIR", dataDir.toString());
         all.putIfAbsent("GLOSSARY_BASE_URL", "https://glossary.example.com");
+        all.putIfAbsent("GLOSSARY_PORT", "0");
         config = Config.from(all);
-        database = Database.migrateAndOpen(config);
-        var catalog = new TermImporter(database.jdbi()).importAndLoad(config.contentDir());
-        app = App.create(config, catalog, database).start(0);
+        running = Main.start(config);
+        database = running.database();
+        app = running.app();
     }
 
     /** The app with the content bundled from db/terms. */
@@ -104,8 +105,7 @@ public final class TestApp implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
-        database.close();
+        running.close();
         try (var paths = Files.walk(dataDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

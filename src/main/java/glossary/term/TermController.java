@@ -1,6 +1,11 @@
 package glossary.term;
 
+import glossary.inquiry.FieldErrors;
+import glossary.inquiry.FormView;
+import glossary.inquiry.InquiryController;
+import glossary.inquiry.InquiryForm;
 import glossary.web.CachedPage;
+import glossary.web.FormTokens;
 import glossary.web.JsonLd;
 import glossary.web.PageCache;
 import glossary.web.PageMeta;
@@ -9,6 +14,7 @@ import glossary.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,18 +28,29 @@ public final class TermController {
     static final int MAX_QUERY_LENGTH = 200;
     private static final String PAGE_CACHE = "public, max-age=300";
 
+    /**
+     * Term pages carry the inquiry form and its signed token, so a cached copy lives this long;
+     * the token allows for it by starting the time trap at the end of this window.
+     */
+    static final Duration FORM_PAGE_TTL = Duration.ofSeconds(5);
+
     private final TermCatalog catalog;
     private final Site site;
     private final Templates templates;
     private final SearchMisses misses;
     private final PageCache pages;
+    private final FormTokens tokens;
+    private final Duration minimumFillTime;
 
-    public TermController(TermCatalog catalog, Site site, Templates templates, SearchMisses misses, PageCache pages) {
+    public TermController(TermCatalog catalog, Site site, Templates templates, SearchMisses misses, PageCache pages,
+            FormTokens tokens, Duration minimumFillTime) {
         this.catalog = catalog;
         this.site = site;
         this.templates = templates;
         this.misses = misses;
         this.pages = pages;
+        this.tokens = tokens;
+        this.minimumFillTime = minimumFillTime;
     }
 
     public void home(Context ctx) {
@@ -69,23 +86,40 @@ public final class TermController {
 
     public void show(Context ctx) {
         var slug = ctx.pathParam("slug");
-        var page = pages.get("/glossary/" + slug);
-        if (page == null) {
-            var entry = catalog.entry(slug);
-            if (entry.isEmpty()) {
-                var target = catalog.redirect(slug);
-                if (target.isPresent()) {
-                    ctx.redirect("/glossary/" + target.get(), HttpStatus.MOVED_PERMANENTLY);
-                    return;
-                }
-                throw new NotFoundResponse();
+        var entry = catalog.entry(slug);
+        if (entry.isEmpty()) {
+            var target = catalog.redirect(slug);
+            if (target.isPresent()) {
+                ctx.redirect("/glossary/" + target.get(), HttpStatus.MOVED_PERMANENTLY);
+                return;
             }
-            page = pages.get("/glossary/" + slug, () -> renderTerm(entry.get()));
+            throw new NotFoundResponse();
         }
-        page.send(ctx);
+        var path = "/glossary/" + slug;
+        var referrer = InquiryController.externalReferrer(ctx);
+        if (ctx.queryString() == null && referrer.isEmpty()) {
+            pages.get(path, FORM_PAGE_TTL, () -> CachedPage.html(PAGE_CACHE,
+                    renderTerm(entry.get(), blankForm(entry.get(), ctx, "", minimumFillTime.plus(FORM_PAGE_TTL))))).send(ctx);
+        } else {
+            // A visitor from a campaign or another site: the form records where they came from.
+            CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store",
+                    renderTerm(entry.get(), blankForm(entry.get(), ctx, referrer, minimumFillTime)));
+        }
     }
 
-    private CachedPage renderTerm(TermCatalog.Entry entry) {
+    /** The term page again, with the visitor's input and what is wrong with it. */
+    public void showWithForm(Context ctx, TermCatalog.Entry entry, FormView form, int status) {
+        ctx.status(status);
+        CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store", renderTerm(entry, form));
+    }
+
+    private FormView blankForm(TermCatalog.Entry entry, Context ctx, String referrer, Duration fillTime) {
+        var slug = entry.term().slug();
+        return new FormView("/glossary/" + slug + "/inquiries", entry.term().title(),
+                InquiryForm.blank(slug, "/glossary/" + slug, referrer, ctx), new FieldErrors(), tokens.issue(fillTime), null);
+    }
+
+    private byte[] renderTerm(TermCatalog.Entry entry, FormView form) {
         var term = entry.term();
         var path = "/glossary/" + term.slug();
         var meta = site.page("What is " + term.title() + "? | " + site.name(), term.definition(), path).asArticle();
@@ -103,7 +137,7 @@ public final class TermController {
             }
             graph.add(Map.of("@context", "https://schema.org", "@type", "FAQPage", "mainEntity", questions));
         }
-        return CachedPage.html(PAGE_CACHE, templates.render("term/show.jte", new Pages.Show(meta.withJsonLd(JsonLd.of(graph)), entry)));
+        return templates.render("term/show.jte", new Pages.Show(meta.withJsonLd(JsonLd.of(graph)), entry, form));
     }
 
     public void category(Context ctx) {

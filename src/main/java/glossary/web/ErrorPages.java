@@ -23,6 +23,11 @@ public final class ErrorPages {
         html(ctx, terms.notFoundPage(ctx.path()));
     }
 
+    public void forbidden(Context ctx) {
+        message(ctx, "We could not accept that form",
+                "It was not sent from this site, or the page it came from is too old. Please go back, reload the page and send it again.");
+    }
+
     public void tooLarge(Context ctx) {
         message(ctx, "That was too much to send", "What you sent is larger than we accept. Please shorten it and try again.");
     }
@@ -32,7 +37,7 @@ public final class ErrorPages {
     }
 
     public void badRequest(Context ctx) {
-        message(ctx, "That request could not be understood", "Please go back and try again.");
+        message(ctx, "That request could not be understood", "Please go back, reload the page and try again.");
     }
 
     public void serverError(Exception e, Context ctx) {

@@ -3,7 +3,7 @@ package glossary.web;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 
-/** The few pages that are not about a term: contact, privacy and robots.txt. */
+/** The few pages that are not about a term: privacy and robots.txt. */
 public final class InfoPages {
     public record Info(PageMeta meta) {}
 
@@ -15,13 +15,6 @@ public final class InfoPages {
         this.site = site;
         this.templates = templates;
         this.pages = pages;
-    }
-
-    public void contact(Context ctx) {
-        pages.get("/contact", () -> CachedPage.html("public, max-age=300", templates.render("info/contact.jte", new Info(site.page(
-                "Talk to an AI adviser | " + site.name(),
-                "Ask our advisers how to apply AI in your organisation.", "/contact")))))
-                .send(ctx);
     }
 
     public void privacy(Context ctx) {

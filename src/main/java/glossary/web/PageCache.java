@@ -1,5 +1,6 @@
 package glossary.web;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -7,15 +8,29 @@ import java.util.function.Supplier;
 /**
  * Pages that are the same for every visitor, by path. Controllers fill it on the first request;
  * {@link PageCacheHandler} then serves later requests for the same path before Javalin is involved.
+ * A page may be kept for a limited time only (term pages carry a form token that must stay fresh).
  */
 public final class PageCache {
-    private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
+    private record Entry(CachedPage page, long expiresAt) {
+        boolean fresh() {
+            return System.nanoTime() - expiresAt < 0;
+        }
+    }
 
+    private static final long FOREVER = Long.MAX_VALUE / 2;
+    private final Map<String, Entry> pages = new ConcurrentHashMap<>();
+
+    /** The page for a path, or null when there is none or it has expired. */
     public CachedPage get(String path) {
-        return pages.get(path);
+        var entry = pages.get(path);
+        return entry != null && entry.fresh() ? entry.page() : null;
     }
 
     public CachedPage get(String path, Supplier<CachedPage> render) {
-        return pages.computeIfAbsent(path, k -> render.get());
+        return pages.compute(path, (k, old) -> old != null && old.fresh() ? old : new Entry(render.get(), System.nanoTime() + FOREVER)).page();
+    }
+
+    public CachedPage get(String path, Duration keepFor, Supplier<CachedPage> render) {
+        return pages.compute(path, (k, old) -> old != null && old.fresh() ? old : new Entry(render.get(), System.nanoTime() + keepFor.toNanos())).page();
     }
 }

@@ -1,5 +1,7 @@
 package glossary.web;
 
+import java.net.URI;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -7,8 +9,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Sits in front of Javalin inside Jetty. Every response gets the security headers here, errors and
- * assets included; a GET or HEAD for a page already in the {@link PageCache} (and without a query
- * string, which may carry campaign parameters for the page) is answered from memory at once.
+ * assets included; a GET or HEAD for a page already in the {@link PageCache} is answered from
+ * memory at once, unless the request carries what the page must record for an inquiry (a query
+ * string with campaign parameters, or a referrer from another site): those go to the controller.
  * Serving cached pages this way costs a fraction of a trip through the servlet and router.
  */
 public final class PageCacheHandler extends Handler.Wrapper {
@@ -24,7 +27,8 @@ public final class PageCacheHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         headers.apply(response.getHeaders());
         var method = request.getMethod();
-        if (("GET".equals(method) || "HEAD".equals(method)) && request.getHttpURI().getQuery() == null) {
+        if (("GET".equals(method) || "HEAD".equals(method)) && request.getHttpURI().getQuery() == null
+                && !fromAnotherSite(request)) {
             var page = cache.get(Request.getPathInContext(request));
             if (page != null) {
                 page.write(request, response, callback);
@@ -32,5 +36,18 @@ public final class PageCacheHandler extends Handler.Wrapper {
             }
         }
         return super.handle(request, response, callback);
+    }
+
+    private static boolean fromAnotherSite(Request request) {
+        var referrer = request.getHeaders().get(HttpHeader.REFERER);
+        if (referrer == null) {
+            return false;
+        }
+        try {
+            var host = URI.create(referrer).getHost();
+            return host == null || !host.equalsIgnoreCase(request.getHttpURI().getHost());
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 }

@@ -69,7 +69,7 @@ class ReadSideTest {
         assertThat(references.select("a.source-link").first().text()).startsWith("View source");
         assertThat(page.select(".reviewed time[datetime]")).hasSize(1);
         assertThat(page.select(".related a[href^=/glossary/]")).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(page.select(".cta a[href^=/contact]")).hasSize(1);
+        assertThat(page.select(".cta form[method=post][action=/glossary/open-source-ai-models/inquiries] input[name=token]")).hasSize(1);
     }
 
     @Test

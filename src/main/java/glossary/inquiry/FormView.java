@@ -1,0 +1,44 @@
+package glossary.inquiry;
+
+import java.util.List;
+
+/**
+ * Everything the inquiry form template shows: where it posts, what is in the fields, what is wrong
+ * with them, and the signed token.
+ *
+ * @param formError a problem with the form as a whole (e.g. it was open too long), or null
+ */
+public record FormView(String action, String topic, InquiryForm values, FieldErrors errors, String token, String formError) {
+
+    public List<Choices.Option> countries() {
+        return Choices.COUNTRIES;
+    }
+
+    public List<Choices.Option> timelines() {
+        return Choices.TIMELINES;
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty() || formError != null;
+    }
+
+    /** The errors in form order, with their messages, for the summary at the top of the form. */
+    public List<String> errorFields() {
+        return errors.fields();
+    }
+
+    public String label(String field) {
+        return switch (field) {
+            case "name" -> "Name";
+            case "email" -> "Work email";
+            case "company" -> "Company";
+            case "role" -> "Role";
+            case "country" -> "Country";
+            case "phone" -> "Phone";
+            case "message" -> "How can we help?";
+            case "timeline" -> "Timeline";
+            case "consent" -> "Consent";
+            default -> field;
+        };
+    }
+}

@@ -1,0 +1,177 @@
+package glossary.inquiry;
+
+import glossary.Config;
+import glossary.mail.OutboxWorker;
+import glossary.term.TermCatalog;
+import glossary.term.TermController;
+import glossary.web.CachedPage;
+import glossary.web.ClientAddress;
+import glossary.web.FormTokens;
+import glossary.web.PageMeta;
+import glossary.web.Site;
+import glossary.web.Templates;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The "Need help implementing X?" form on every term page and the general one on /contact:
+ * validate, check for spam, store with its messages, redirect to the thank-you page.
+ */
+public final class InquiryController {
+    private static final Logger log = LoggerFactory.getLogger(InquiryController.class);
+    static final int MAX_FORM_FIELDS = 40;
+    private static final Pattern REFERENCE = Pattern.compile("GL-\\d{4}-\\d{6,}");
+
+    public record ContactPage(PageMeta meta, FormView form) {}
+
+    public record ThanksPage(PageMeta meta, String reference) {}
+
+    private final Config config;
+    private final Site site;
+    private final Templates templates;
+    private final TermCatalog catalog;
+    private final TermController terms;
+    private final InquiryRepository inquiries;
+    private final InquiryMessages messages;
+    private final FormTokens tokens;
+    private final ClientAddress clients;
+    private final SpamGuard spam;
+    private final OutboxWorker worker;
+
+    public InquiryController(Config config, Site site, Templates templates, TermCatalog catalog, TermController terms,
+            InquiryRepository inquiries, FormTokens tokens, OutboxWorker worker) {
+        this.config = config;
+        this.site = site;
+        this.templates = templates;
+        this.catalog = catalog;
+        this.terms = terms;
+        this.inquiries = inquiries;
+        this.messages = new InquiryMessages(config, templates, catalog);
+        this.tokens = tokens;
+        this.clients = new ClientAddress(config.forms().trustedProxies());
+        this.spam = new SpamGuard(config.forms().submissionsPerClient());
+        this.worker = worker;
+    }
+
+    public void contact(Context ctx) {
+        var topic = ctx.queryParam("topic");
+        var term = topic == null ? null : catalog.entry(topic).orElse(null);
+        var values = InquiryForm.blank(term == null ? "" : term.term().slug(), "/contact", externalReferrer(ctx), ctx);
+        var form = new FormView("/contact", term == null ? null : term.term().title(), values, new FieldErrors(),
+                tokens.issue(config.forms().minimumFillTime()), null);
+        renderContact(ctx, form, 200);
+    }
+
+    public void submitContact(Context ctx) {
+        submit(ctx, null);
+    }
+
+    public void submitFromTerm(Context ctx) {
+        var entry = catalog.entry(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        submit(ctx, entry);
+    }
+
+    private void submit(Context ctx, TermCatalog.Entry entry) {
+        requireSameOrigin(ctx);
+        if (ctx.formParamMap().size() > MAX_FORM_FIELDS) {
+            throw new BadRequestResponse("Too many fields");
+        }
+        var check = tokens.check(ctx.formParam("token"));
+        if (check.verdict() == FormTokens.Verdict.INVALID) {
+            throw new ForbiddenResponse("Invalid form token");
+        }
+        var form = InquiryForm.from(ctx).withSafeAttribution();
+        if (entry != null) {
+            form = withTerm(form, entry.term().slug());
+        }
+        var errors = form.validate();
+        if (check.verdict() == FormTokens.Verdict.EXPIRED || !errors.isEmpty()) {
+            // Keep the visitor's token while it is good, so correcting a mistake is not "too fast".
+            var token = check.verdict() == FormTokens.Verdict.EXPIRED
+                    ? tokens.issue(config.forms().minimumFillTime()) : ctx.formParam("token");
+            var formError = check.verdict() == FormTokens.Verdict.EXPIRED
+                    ? "This form was open for a long time, so we could not accept it. Please check your details and send it again."
+                    : null;
+            var view = new FormView(ctx.path(), entry == null ? null : entry.term().title(), form, errors, token, formError);
+            if (entry == null) {
+                renderContact(ctx, view, 422);
+            } else {
+                terms.showWithForm(ctx, entry, view, 422);
+            }
+            return;
+        }
+        var client = clients.of(ctx);
+        var reason = spam.reason(form, ctx.formParam("website"), check.verdict(),
+                inquiries.recentFrom(client, config.forms().rateWindow())).orElse(null);
+        var inquiry = inquiries.store(new InquiryRepository.Submission(form, client, ctx.userAgent(), reason), messages::compose);
+        if (reason == null) {
+            worker.wake();
+            log.info("Inquiry {} stored (term: {})", inquiry.reference(), form.term().isEmpty() ? "none" : form.term());
+        } else {
+            log.info("Inquiry {} stored as spam: {}", inquiry.reference(), reason);
+        }
+        // Spam gets the very same answer, so a bot learns nothing from it.
+        ctx.redirect("/inquiries/thanks?ref=" + URLEncoder.encode(inquiry.reference(), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+
+    public void thanks(Context ctx) {
+        var reference = ctx.queryParam("ref");
+        if (reference == null || !REFERENCE.matcher(reference).matches()) {
+            throw new NotFoundResponse();
+        }
+        var meta = site.page("Thank you | " + site.name(), "We have received your inquiry.", "/inquiries/thanks").notIndexed();
+        CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store", templates.render("inquiry/thanks.jte", new ThanksPage(meta, reference)));
+    }
+
+    private void renderContact(Context ctx, FormView form, int status) {
+        var meta = site.page("Talk to an AI adviser | " + site.name(),
+                "Ask our advisers how to apply AI in your organisation. We reply within one business day.", "/contact");
+        ctx.status(status);
+        CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store", templates.render("inquiry/contact.jte", new ContactPage(meta, form)));
+    }
+
+    /**
+     * Browsers name the page a form was posted from; a post from another site is refused outright.
+     * Clients that send no Origin still need a valid token.
+     */
+    private void requireSameOrigin(Context ctx) {
+        var origin = ctx.header("Origin");
+        if (origin == null) {
+            return;
+        }
+        var ours = URI.create(config.baseUrl());
+        var base = ours.getScheme() + "://" + ours.getAuthority();
+        var self = ctx.scheme() + "://" + ctx.host();
+        if (!origin.equals(base) && !origin.equals(self)) {
+            throw new ForbiddenResponse("Cross-site form post");
+        }
+    }
+
+    /** The Referer header when it names another site: where the visitor came from. */
+    public static String externalReferrer(Context ctx) {
+        var referrer = ctx.header("Referer");
+        if (referrer == null) {
+            return "";
+        }
+        try {
+            var host = URI.create(referrer).getHost();
+            return host == null || host.equalsIgnoreCase(ctx.host() == null ? "" : ctx.host().replaceFirst(":\\d+$", "")) ? "" : referrer;
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static InquiryForm withTerm(InquiryForm f, String slug) {
+        return new InquiryForm(f.name(), f.email(), f.company(), f.role(), f.country(), f.phone(), f.message(), f.timeline(),
+                f.consent(), slug, f.page(), f.referrer(), f.utmSource(), f.utmMedium(), f.utmCampaign(), f.utmTerm(), f.utmContent());
+    }
+}

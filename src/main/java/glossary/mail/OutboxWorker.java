@@ -1,0 +1,142 @@
+package glossary.mail;
+
+import glossary.Config;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what the outbox holds: woken at once when an inquiry is stored, and every few seconds in
+ * any case. A failed send is retried with exponential backoff and jitter up to a limit, then
+ * marked failed with its last error. Stopping waits for the send in progress to finish.
+ */
+public final class OutboxWorker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+    static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    private final Outbox outbox;
+    private final Mailer mailer;
+    private final Config.Mail mail;
+    private final Clock clock;
+    private final Duration poll;
+    private final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + Long.toHexString(System.nanoTime());
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public OutboxWorker(Outbox outbox, Mailer mailer, Config.Mail mail, Clock clock) {
+        this.outbox = outbox;
+        this.mailer = mailer;
+        this.mail = mail;
+        this.clock = clock;
+        // Poll at least as often as the shortest retry, so retries are not late.
+        this.poll = mail.retryBase().compareTo(Duration.ofSeconds(5)) < 0 ? mail.retryBase() : Duration.ofSeconds(5);
+        this.thread = new Thread(this::run, "outbox-worker");
+    }
+
+    public OutboxWorker start() {
+        thread.start();
+        return this;
+    }
+
+    /** Something was just queued: look now rather than at the next poll. */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                sendDue();
+                wakeUp.tryAcquire(Math.max(1, poll.toMillis()), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database may be away for a moment; the next round tries again.
+                log.warn("Outbox round failed: {}", e.toString());
+                sleepQuietly(poll);
+            }
+        }
+    }
+
+    /** Sends every message that is due now; returns how many were sent. */
+    int sendDue() {
+        int sent = 0;
+        while (running) {
+            var due = outbox.due(20);
+            if (due.isEmpty()) {
+                return sent;
+            }
+            for (long id : due) {
+                if (!running) {
+                    return sent;
+                }
+                var claimed = outbox.claim(id, name, LEASE);
+                if (claimed.isEmpty()) {
+                    continue; // another worker has it
+                }
+                if (deliver(id, claimed.get())) {
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    private boolean deliver(long id, OutgoingMessage message) {
+        try {
+            mailer.send(message);
+            outbox.sent(id, name);
+            log.info("Mail sent: {} {}", message.kind(), message.messageId());
+            return true;
+        } catch (Exception e) {
+            int attempts = outbox.attempts(id);
+            var reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (attempts >= mail.maxAttempts()) {
+                outbox.failed(id, name, reason, null);
+                log.error("Mail failed for good after {} attempts: {} {} ({})", attempts, message.kind(), message.messageId(), reason);
+            } else {
+                var delay = backoff(attempts);
+                outbox.failed(id, name, reason, clock.instant().plus(delay));
+                log.warn("Mail attempt {} failed, retrying in {} s: {} {} ({})", attempts, delay.toSeconds(),
+                        message.kind(), message.messageId(), reason);
+            }
+            return false;
+        }
+    }
+
+    /** base × 2^(attempt-1), capped, times a random factor between 0.5 and 1.5. */
+    Duration backoff(int attempt) {
+        var exponential = mail.retryBase().multipliedBy(1L << Math.min(attempt - 1, 20));
+        var capped = exponential.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : exponential;
+        return Duration.ofMillis((long) (capped.toMillis() * ThreadLocalRandom.current().nextDouble(0.5, 1.5)));
+    }
+
+    /** Stops after the send in progress, if any, has finished. */
+    @Override
+    public void close() {
+        running = false;
+        wakeUp.release();
+        try {
+            thread.join(Duration.ofSeconds(60).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(Math.max(1, duration.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

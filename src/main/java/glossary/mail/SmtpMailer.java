@@ -1,0 +1,83 @@
+package glossary.mail;
+
+import glossary.Config;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Properties;
+
+/** Sends through an SMTP server with Jakarta Mail (Eclipse Angus), with every timeout set. */
+public final class SmtpMailer implements Mailer {
+    private final Config.Smtp smtp;
+    private final String from;
+    private final Session session;
+
+    public SmtpMailer(Config.Smtp smtp, String from) {
+        this.smtp = smtp;
+        this.from = from;
+        var props = new Properties();
+        var protocol = smtp.tls() == Config.Smtp.Tls.SSL ? "smtps" : "smtp";
+        props.put("mail.transport.protocol", protocol);
+        props.put("mail." + protocol + ".host", smtp.host());
+        props.put("mail." + protocol + ".port", String.valueOf(smtp.port()));
+        // Jakarta Mail waits forever by default; a silent server must not hold the worker.
+        var millis = String.valueOf(smtp.timeout().toMillis());
+        props.put("mail." + protocol + ".connectiontimeout", millis);
+        props.put("mail." + protocol + ".timeout", millis);
+        props.put("mail." + protocol + ".writetimeout", millis);
+        props.put("mail." + protocol + ".auth", String.valueOf(!smtp.user().isBlank()));
+        if (smtp.tls() == Config.Smtp.Tls.STARTTLS) {
+            // Required, not merely enabled: never fall back to sending in clear text.
+            props.put("mail.smtp.starttls.enable", "true");
+            props.put("mail.smtp.starttls.required", "true");
+            props.put("mail.smtp.ssl.checkserveridentity", "true");
+        } else if (smtp.tls() == Config.Smtp.Tls.SSL) {
+            props.put("mail.smtps.ssl.checkserveridentity", "true");
+        }
+        this.session = Session.getInstance(props);
+    }
+
+    @Override
+    public void send(OutgoingMessage outgoing) throws MessagingException {
+        var message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                // Deterministic, so a resend after a crash can be recognised as the same message.
+                setHeader("Message-ID", outgoing.messageId());
+            }
+        };
+        message.setFrom(new InternetAddress(from, true));
+        for (var recipient : outgoing.recipients()) {
+            message.addRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
+        }
+        if (outgoing.replyTo() != null) {
+            message.setReplyTo(new InternetAddress[] {new InternetAddress(outgoing.replyTo(), true)});
+        }
+        message.setSubject(outgoing.subject(), StandardCharsets.UTF_8.name());
+        message.setSentDate(new Date());
+        var text = new MimeBodyPart();
+        text.setText(outgoing.text(), StandardCharsets.UTF_8.name(), "plain");
+        var html = new MimeBodyPart();
+        html.setText(outgoing.html(), StandardCharsets.UTF_8.name(), "html");
+        var alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        message.setContent(alternative);
+        message.saveChanges();
+        try (var transport = session.getTransport()) {
+            if (smtp.user().isBlank()) {
+                transport.connect();
+            } else {
+                transport.connect(smtp.user(), smtp.password());
+            }
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package glossary.web;
+
+import io.javalin.http.Context;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The address of the client behind a request. X-Forwarded-For is believed only when the request
+ * comes from a configured proxy, and then only as far back as the proxies go: the right-most
+ * address that is not one of ours is the client. A forged header from anywhere else is ignored.
+ */
+public final class ClientAddress {
+    private record Network(BigInteger base, BigInteger mask, int bits) {
+        boolean contains(byte[] address) {
+            return address.length * 8 == bits && new BigInteger(1, address).and(mask).equals(base);
+        }
+    }
+
+    private final List<Network> trusted = new ArrayList<>();
+
+    /** @param trustedProxies addresses or CIDR ranges, such as 10.0.0.0/8 or ::1 */
+    public ClientAddress(List<String> trustedProxies) {
+        for (var entry : trustedProxies) {
+            var parts = entry.split("/", 2);
+            var address = parse(parts[0]);
+            if (address == null) {
+                throw new IllegalArgumentException("GLOSSARY_TRUSTED_PROXIES: not an IP address: " + entry);
+            }
+            int bits = address.length * 8;
+            int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : bits;
+            var mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+                    .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
+            trusted.add(new Network(new BigInteger(1, address).and(mask), mask, bits));
+        }
+    }
+
+    public String of(Context ctx) {
+        return resolve(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+    }
+
+    String resolve(String remote, String forwardedFor) {
+        if (!isTrusted(remote) || forwardedFor == null || forwardedFor.isBlank()) {
+            return remote;
+        }
+        var hops = forwardedFor.split(",");
+        var client = remote;
+        for (int i = hops.length - 1; i >= 0; i--) {
+            var hop = hops[i].strip();
+            if (parse(hop) == null) {
+                return client; // garbage in the header: stop at the last address we could vouch for
+            }
+            client = hop;
+            if (!isTrusted(hop)) {
+                return hop;
+            }
+        }
+        return client;
+    }
+
+    private boolean isTrusted(String address) {
+        var bytes = parse(address);
+        if (bytes == null) {
+            return false;
+        }
+        for (var network : trusted) {
+            if (network.contains(bytes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A literal IPv4 or IPv6 address, never a name (no DNS lookups on request data). */
+    private static byte[] parse(String text) {
+        if (text == null || text.isEmpty() || !text.matches("[0-9a-fA-F:.]+")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(text).getAddress();
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+}
