@@ -99,7 +99,7 @@ public final class OutboxWorker implements AutoCloseable {
             return true;
         } catch (Exception e) {
             int attempts = outbox.attempts(id);
-            var reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            var reason = describe(e);
             if (attempts >= mail.maxAttempts()) {
                 outbox.failed(id, name, reason, null);
                 log.error("Mail failed for good after {} attempts: {} {} ({})", attempts, message.kind(), message.messageId(), reason);
@@ -111,6 +111,16 @@ public final class OutboxWorker implements AutoCloseable {
             }
             return false;
         }
+    }
+
+    /** The exception and its root cause: "Exception reading response" alone does not say it timed out. */
+    static String describe(Throwable e) {
+        var text = e.getClass().getSimpleName() + ": " + e.getMessage();
+        var root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? text : text + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     /** base × 2^(attempt-1), capped, times a random factor between 0.5 and 1.5. */

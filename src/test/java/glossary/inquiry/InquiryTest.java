@@ -1,0 +1,326 @@
+package glossary.inquiry;
+
+import static glossary.inquiry.Inquiries.aValidInquiry;
+import static glossary.inquiry.Inquiries.count;
+import static glossary.inquiry.Inquiries.idOf;
+import static glossary.inquiry.Inquiries.post;
+import static glossary.inquiry.Inquiries.postRaw;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import glossary.TestApp;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The inquiry form end to end: HTTP in, H2 rows, and mail out through a real SMTP server (GreenMail). */
+class InquiryTest {
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+
+    private static TestApp app;
+    private static final String TERM_PAGE = "/glossary/retrieval-augmented-generation";
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(Map.of(
+                "GLOSSARY_SMTP_HOST", "127.0.0.1",
+                "GLOSSARY_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                "GLOSSARY_SMTP_TLS", "none",
+                "GLOSSARY_TEAM_EMAIL", "leads@firm.example, partner@firm.example",
+                "GLOSSARY_MAIL_FROM", "glossary@firm.example",
+                "GLOSSARY_FORM_MIN_SECONDS", "0",
+                "GLOSSARY_RATE_LIMIT", "1000"));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @BeforeEach
+    void clearMail() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+    }
+
+    private static Map<String, String> valid() {
+        return aValidInquiry(app, "/contact?topic=retrieval-augmented-generation&utm_source=newsletter&utm_campaign=rag-week");
+    }
+
+    @Test
+    void a_valid_inquiry_from_a_term_page_is_stored_once_and_both_messages_go_out() throws Exception {
+        var before = count(app);
+        var fields = aValidInquiry(app, TERM_PAGE + "?utm_source=linkedin&utm_medium=social");
+        var response = post(app, "/glossary/retrieval-augmented-generation/inquiries", fields);
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).matches("/inquiries/thanks\\?ref=GL-\\d{4}-\\d{6}");
+        assertThat(count(app)).isEqualTo(before + 1);
+        long id = idOf(response);
+        var stored = new InquiryRepository(app.database.jdbi(), null, java.time.Clock.systemUTC()).find(id).orElseThrow();
+        assertThat(stored.form().term()).isEqualTo("retrieval-augmented-generation");
+        assertThat(stored.form().utmSource()).isEqualTo("linkedin");
+        assertThat(stored.form().page()).isEqualTo(TERM_PAGE);
+        assertThat(stored.status()).isEqualTo("new");
+
+        var team = awaitMessage(id, "team", "leads@firm.example");
+        awaitMessage(id, "team", "partner@firm.example");
+        assertThat(team.getSubject()).contains("Retrieval-Augmented Generation").contains("Kedai Data Sdn Bhd");
+        assertThat(addresses(team.getFrom())).containsExactly("glossary@firm.example");
+        assertThat(addresses(team.getReplyTo())).containsExactly("siti@example.com.my");
+        assertThat(addresses(team.getAllRecipients())).containsExactlyInAnyOrder("leads@firm.example", "partner@firm.example");
+        assertThat(team.getMessageID()).isEqualTo("<inquiry-" + id + "-team@glossary.example.com>");
+        var teamParts = parts(team);
+        assertThat(teamParts.text()).contains("Siti Rahman", "siti@example.com.my", "Kedai Data Sdn Bhd", "Head of Operations",
+                "Malaysia", "+60 3-1234 5678", "policy documents", "Within 3 months", "linkedin", "social",
+                "https://glossary.example.com/admin/leads/" + id);
+        assertThat(Jsoup.parse(teamParts.html()).select("a[href=https://glossary.example.com/admin/leads/" + id + "]")).hasSize(1);
+
+        var ack = awaitMessage(id, "ack", "siti@example.com.my");
+        assertThat(ack.getSubject()).contains(stored.reference());
+        assertThat(ack.getMessageID()).isEqualTo("<inquiry-" + id + "-ack@glossary.example.com>");
+        var ackParts = parts(ack);
+        assertThat(ackParts.text()).contains(stored.reference()).contains("In short:");
+        assertThat(Jsoup.parse(ackParts.html()).select("li a[href^=https://glossary.example.com/glossary/]")).hasSize(3);
+        for (var typed : new String[] {"Siti", "Kedai", "policy documents", "Head of Operations"}) {
+            assertThat(ackParts.text()).doesNotContain(typed);
+            assertThat(ackParts.html()).doesNotContain(typed);
+        }
+        Inquiries.eventually(Duration.ofSeconds(5), () -> new glossary.mail.Outbox(app.database.jdbi(), java.time.Clock.systemUTC())
+                .forInquiry(id).stream().allMatch(e -> e.status().equals("sent") && e.attempts() == 1));
+    }
+
+    @Test
+    void the_thank_you_page_shows_the_reference_and_what_happens_next() {
+        var response = post(app, "/contact", valid());
+        var page = app.page(response.headers().firstValue("Location").orElseThrow());
+        assertThat(page.select(".reference").text()).matches("GL-\\d{4}-\\d{6}");
+        assertThat(page.select("h2").text()).contains("What happens next");
+        assertThat(app.get("/inquiries/thanks?ref=%3Cscript%3E").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void scripts_of_every_language_are_accepted_and_kept_exactly() throws Exception {
+        var fields = valid();
+        fields.put("name", "สมชาย ใจดี");
+        fields.put("company", "Công ty Cổ phần Dữ liệu Việt");
+        fields.put("role", "Pengurus Besar");
+        fields.put("message", "我们想了解检索增强生成。Kami ingin memahami RAG untuk dokumen kami.");
+        var response = post(app, "/contact", fields);
+        assertThat(response.statusCode()).isEqualTo(303);
+        var stored = new InquiryRepository(app.database.jdbi(), null, java.time.Clock.systemUTC()).find(idOf(response)).orElseThrow();
+        assertThat(stored.form().name()).isEqualTo("สมชาย ใจดี");
+        assertThat(stored.form().company()).isEqualTo("Công ty Cổ phần Dữ liệu Việt");
+        assertThat(stored.form().message()).startsWith("我们想了解检索增强生成");
+        assertThat(awaitMessage(idOf(response), "team", "leads@firm.example").getSubject()).contains("Công ty Cổ phần Dữ liệu Việt");
+    }
+
+    static java.util.stream.Stream<Arguments> invalidInputs() {
+        return java.util.stream.Stream.of(
+                invalid("missing name", f -> f.put("name", ""), "name"),
+                invalid("name of 101 characters", f -> f.put("name", "n".repeat(101)), "name"),
+                invalid("company of 151 characters", f -> f.put("company", "c".repeat(151)), "company"),
+                invalid("missing company", f -> f.remove("company"), "company"),
+                invalid("message too short", f -> f.put("message", "Help us!"), "message"),
+                invalid("message of 5,001 characters", f -> f.put("message", "m".repeat(5001)), "message"),
+                invalid("no email", f -> f.put("email", ""), "email"),
+                invalid("email without domain", f -> f.put("email", "siti@"), "email"),
+                invalid("two email addresses", f -> f.put("email", "a@example.com, b@example.com"), "email"),
+                invalid("email with a display name", f -> f.put("email", "Siti <siti@example.com>"), "email"),
+                invalid("NUL in the name", f -> f.put("name", "Siti\u0000Rahman"), "name"),
+                invalid("header injection in the name", f -> f.put("name", "Siti\r\nBcc: victim@example.com"), "name"),
+                invalid("header injection in the company", f -> f.put("company", "ACME\r\nBcc: victim@example.com"), "company"),
+                invalid("header injection in the email", f -> f.put("email", "siti@example.com\r\nBcc: victim@example.com"), "email"),
+                invalid("header injection with a bare LF", f -> f.put("company", "ACME\nSubject: hi"), "company"),
+                invalid("unknown country", f -> f.put("country", "XX"), "country"),
+                invalid("no country", f -> f.put("country", ""), "country"),
+                invalid("phone with letters", f -> f.put("phone", "call me maybe"), "phone"),
+                invalid("unknown timeline", f -> f.put("timeline", "yesterday"), "timeline"),
+                invalid("no consent", f -> f.remove("consent"), "consent"));
+    }
+
+    private static Arguments invalid(String what, Consumer<Map<String, String>> change, String field) {
+        return Arguments.of(what, change, field);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidInputs")
+    void invalid_input_is_shown_again_with_a_message_beside_the_field_and_nothing_is_stored(
+            String what, Consumer<Map<String, String>> change, String field) throws Exception {
+        var before = count(app);
+        var outboxBefore = Inquiries.outboxCount(app);
+        var fields = valid();
+        change.accept(fields);
+        var response = post(app, "/contact", fields);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        var page = Jsoup.parse(response.body());
+        assertThat(page.select("#f-" + field + "-error").text()).isNotBlank();
+        assertThat(page.select("#f-" + field).attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select(".error-summary a[href=#f-" + field + "]")).hasSize(1);
+        if (!field.equals("email")) {
+            assertThat(page.select("#f-email").val()).isEqualTo("siti@example.com.my"); // the rest of the input is kept
+        }
+        if (!field.equals("message")) {
+            assertThat(page.select("#f-message").text()).isEqualTo(fields.get("message"));
+        }
+        assertThat(count(app)).isEqualTo(before);
+        assertThat(Inquiries.outboxCount(app)).isEqualTo(outboxBefore); // so nothing can ever be mailed for it
+    }
+
+    @Test
+    void invalid_input_on_a_term_page_shows_the_term_page_again() {
+        var fields = aValidInquiry(app, TERM_PAGE);
+        fields.put("email", "nope");
+        var response = post(app, "/glossary/retrieval-augmented-generation/inquiries", fields);
+        assertThat(response.statusCode()).isEqualTo(422);
+        var page = Jsoup.parse(response.body());
+        assertThat(page.select("h1").text()).isEqualTo("What is Retrieval-Augmented Generation?");
+        assertThat(page.select("#f-email").val()).isEqualTo("nope");
+        assertThat(page.select("#f-email-error").text()).contains("email address");
+    }
+
+    @Test
+    void a_missing_forged_or_cross_site_token_is_refused_and_nothing_is_stored() {
+        var before = count(app);
+        var missing = valid();
+        missing.remove("token");
+        assertThat(post(app, "/contact", missing).statusCode()).isEqualTo(403);
+
+        var forged = valid();
+        forged.put("token", "9999999999.forgedsignature");
+        assertThat(post(app, "/contact", forged).statusCode()).isEqualTo(403);
+
+        var tampered = valid();
+        var token = tampered.get("token");
+        tampered.put("token", (Long.parseLong(token.substring(0, token.indexOf('.'))) - 60) + token.substring(token.indexOf('.')));
+        assertThat(post(app, "/contact", tampered).statusCode()).isEqualTo(403);
+
+        var crossSite = post(app, "/contact", valid(), "Origin", "https://evil.example");
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(Jsoup.parse(crossSite.body()).select("h1").text()).isEqualTo("We could not accept that form");
+
+        assertThat(post(app, "/contact", valid(), "Origin", "https://glossary.example.com").statusCode()).isEqualTo(303);
+        assertThat(count(app)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void an_oversized_body_gets_413_with_a_friendly_page() {
+        var before = count(app);
+        var fields = valid();
+        fields.put("message", "x".repeat(200_000));
+        var response = post(app, "/contact", fields);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(Jsoup.parse(response.body()).select("h1").text()).isEqualTo("That was too much to send");
+        assertThat(count(app)).isEqualTo(before);
+    }
+
+    @Test
+    void thousands_of_form_keys_are_refused() {
+        var before = count(app);
+        var body = new StringBuilder(postBody(valid()));
+        for (int i = 0; i < 5000; i++) {
+            body.append("&k").append(i).append("=v");
+        }
+        var response = postRaw(app, "/contact", body.toString());
+        assertThat(response.statusCode()).isBetween(400, 413);
+        assertThat(count(app)).isEqualTo(before);
+    }
+
+    @Test
+    void a_filled_honeypot_is_stored_as_spam_and_not_mailed_with_the_same_answer() throws Exception {
+        var fields = valid();
+        fields.put("website", "http://cheap-pills.example");
+        var response = post(app, "/contact", fields);
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).startsWith("/inquiries/thanks?ref=GL-");
+        assertSpam(idOf(response), "honeypot");
+
+        var missing = valid();
+        missing.remove("website");
+        assertSpam(idOf(post(app, "/contact", missing)), "honeypot field missing");
+    }
+
+    @Test
+    void a_message_full_of_links_is_stored_as_spam() throws Exception {
+        var fields = valid();
+        fields.put("message", "Visit http://a.example http://b.example and www.c.example now!");
+        assertSpam(idOf(post(app, "/contact", fields)), "links");
+    }
+
+    private static void assertSpam(long id, String reason) throws Exception {
+        assertThat(Inquiries.status(app, id)).isEqualTo("spam");
+        var spamReason = app.database.jdbi().withHandle(h -> h.createQuery("SELECT spam_reason FROM inquiry WHERE id = :id")
+                .bind("id", id).mapTo(String.class).one());
+        assertThat(spamReason).contains(reason);
+        var outbox = new glossary.mail.Outbox(app.database.jdbi(), java.time.Clock.systemUTC()).forInquiry(id);
+        assertThat(outbox).isNotEmpty().allMatch(e -> e.status().equals("held"));
+        Thread.sleep(500);
+        for (var message : smtp.getReceivedMessages()) {
+            assertThat(message.getMessageID()).doesNotContain("inquiry-" + id + "-");
+        }
+    }
+
+    /** The copy of an inquiry's message that reached one address, waiting for it if need be. */
+    private static MimeMessage awaitMessage(long inquiryId, String kind, String address) throws Exception {
+        var messageId = "<inquiry-" + inquiryId + "-" + kind + "@glossary.example.com>";
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (var message : smtp.getReceivedMessagesForDomain(address.substring(address.indexOf('@') + 1))) {
+                if (messageId.equals(message.getMessageID())
+                        && Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
+                    return message;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no message " + messageId + " to " + address);
+    }
+
+    private static java.util.List<String> addresses(Address[] addresses) {
+        return Arrays.stream(addresses).map(Address::toString).toList();
+    }
+
+    record Parts(String text, String html) {}
+
+    private static Parts parts(MimeMessage message) throws Exception {
+        var multipart = (MimeMultipart) message.getContent();
+        assertThat(multipart.getContentType()).startsWith("multipart/alternative");
+        String text = null;
+        String html = null;
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            if (part.isMimeType("text/plain")) {
+                text = (String) part.getContent();
+            } else if (part.isMimeType("text/html")) {
+                html = (String) part.getContent();
+            }
+        }
+        assertThat(text).isNotNull();
+        assertThat(html).isNotNull();
+        return new Parts(text, html);
+    }
+
+    static String postBody(Map<String, String> fields) {
+        var copy = new LinkedHashMap<>(fields);
+        return copy.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+    }
+}
