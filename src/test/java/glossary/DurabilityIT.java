@@ -1,0 +1,154 @@
+package glossary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged app killed with SIGKILL while several clients send inquiries: every inquiry that
+ * got a success answer is in the database after a restart.
+ */
+class DurabilityIT {
+    private static final Path JAR = Path.of(System.getProperty("glossary.jar", "target/glossary.jar"));
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void no_acknowledged_inquiry_is_lost_when_the_process_is_killed() throws Exception {
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var app = startApp(port);
+        var token = Jsoup.parse(get(port, "/contact")).select("input[name=token]").attr("value");
+        var acknowledged = new ConcurrentLinkedQueue<Long>();
+        var running = new AtomicBoolean(true);
+        var clients = new ArrayList<Thread>();
+        for (int c = 0; c < 8; c++) {
+            int client = c;
+            var thread = new Thread(() -> {
+                int n = 0;
+                while (running.get()) {
+                    try {
+                        var response = post(port, body(token, "Client " + client + " inquiry " + n++));
+                        if (response.statusCode() == 303) {
+                            var location = response.headers().firstValue("Location").orElseThrow();
+                            acknowledged.add(Long.parseLong(location.substring(location.lastIndexOf('-') + 1)));
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // the server is gone: an unanswered request promised nothing
+                    }
+                }
+            });
+            thread.start();
+            clients.add(thread);
+        }
+        Thread.sleep(2500);
+        app.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no clean close
+        running.set(false);
+        for (var thread : clients) {
+            thread.join();
+        }
+        assertThat(acknowledged).hasSizeGreaterThan(20);
+
+        var restarted = startApp(port); // recovers the database files it left behind
+        assertThat(get(port, "/contact")).contains("inquiry-form");
+        restarted.destroy(); // SIGTERM: a clean stop this time
+        restarted.waitFor();
+
+        Set<Long> stored = new HashSet<>();
+        long outboxRows;
+        try (var connection = DriverManager.getConnection(Config.h2Url(data), "sa", "");
+                var statement = connection.createStatement()) {
+            try (var rows = statement.executeQuery("SELECT id FROM inquiry")) {
+                while (rows.next()) {
+                    stored.add(rows.getLong(1));
+                }
+            }
+            try (var rows = statement.executeQuery("SELECT COUNT(*) FROM outbox")) {
+                rows.next();
+                outboxRows = rows.getLong(1);
+            }
+        }
+        assertThat(stored).containsAll(acknowledged);
+        assertThat(outboxRows).isEqualTo(2L * stored.size()); // each inquiry with both its messages, or neither
+        System.out.printf("Durability: %d inquiries acknowledged before SIGKILL, %d stored after restart, 0 lost%n",
+                acknowledged.size(), stored.size());
+    }
+
+    private Process startApp(int port) throws Exception {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var builder = new ProcessBuilder(java, "-Xmx256m", "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("app-" + System.nanoTime() + ".log").toFile());
+        builder.environment().put("GLOSSARY_PORT", String.valueOf(port));
+        builder.environment().put("GLOSSARY_DATA_DIR", data.toString());
+        builder.environment().put("GLOSSARY_FORM_MIN_SECONDS", "0");
+        builder.environment().put("GLOSSARY_RATE_LIMIT", "1000000");
+        var process = builder.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                get(port, "/robots.txt");
+                return process;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the app did not start: " + Files.readString(newestLog()));
+    }
+
+    private Path newestLog() throws IOException {
+        try (var logs = Files.list(data)) {
+            return logs.filter(p -> p.toString().endsWith(".log")).max(Path::compareTo).orElseThrow();
+        }
+    }
+
+    private String get(int port, String path) throws IOException, InterruptedException {
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+
+    private HttpResponse<String> post(int port, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/contact"))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String body(String token, String message) {
+        var fields = List.of("token", token, "website", "", "name", "Durable Dana", "email", "dana@example.com",
+                "company", "Persist Pte Ltd", "country", "SG", "message", message + ", please keep it safe.", "consent", "yes");
+        var body = new StringBuilder();
+        for (int i = 0; i < fields.size(); i += 2) {
+            body.append(i == 0 ? "" : "&").append(fields.get(i)).append('=')
+                    .append(URLEncoder.encode(fields.get(i + 1), StandardCharsets.UTF_8));
+        }
+        return body.toString();
+    }
+}
