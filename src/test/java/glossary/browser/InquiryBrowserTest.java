@@ -1,0 +1,63 @@
+package glossary.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import glossary.TestApp;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A prospect on a phone makes mistakes in the form, reads the messages, fixes them and is thanked. */
+class InquiryBrowserTest {
+    private static TestApp app;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(Map.of("GLOSSARY_FORM_MIN_SECONDS", "0"));
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        app.close();
+    }
+
+    @Test
+    void a_prospect_corrects_their_mistakes_and_reaches_the_thank_you_page() {
+        var page = browser.phone();
+        page.navigate(app.url("/glossary/ai-governance?utm_source=browser-test&utm_campaign=governance"));
+        page.getByLabel("Name").fill("Nguyễn Thị Lan");
+        page.getByLabel("Work email").fill("lan@example");
+        page.getByLabel("Company").fill("Công ty Dữ liệu Sài Gòn");
+        page.getByLabel("How can we help?").fill("Help");
+        page.locator("#f-country").selectOption("VN");
+        page.getByText("Send inquiry").click();
+
+        assertThat(page.locator(".error-summary")).isNotNull();
+        assertThat(page.locator("#f-email-error").textContent()).contains("email address");
+        assertThat(page.locator("#f-message-error").textContent()).contains("at least 10 characters");
+        assertThat(page.locator("#f-consent-error").textContent()).contains("agree");
+        assertThat(page.locator("#f-name").inputValue()).isEqualTo("Nguyễn Thị Lan");
+        assertThat(Browser.accessibilityViolations(page)).isEmpty();
+        assertThat(Browser.scrollsSideways(page)).isFalse();
+        // Chromium reports the 422 answer itself; any other console error would be a real one.
+        assertThat(browser.consoleErrors).singleElement().asString().contains("status of 422");
+        browser.consoleErrors.clear();
+
+        page.getByLabel("Work email").fill("lan@example.vn");
+        page.getByLabel("How can we help?").fill("We want a governance framework for our first AI projects.");
+        page.locator("#f-consent").check();
+        page.getByText("Send inquiry").click();
+        page.waitForURL("**/inquiries/thanks?ref=GL-*");
+        assertThat(page.locator(".reference").textContent()).matches("GL-\\d{4}-\\d{6}");
+        assertThat(Browser.accessibilityViolations(page)).isEmpty();
+
+        var stored = app.database.jdbi().withHandle(h -> h.createQuery(
+                "SELECT name || '|' || status || '|' || term_slug || '|' || utm_source || '|' || utm_campaign FROM inquiry").mapTo(String.class).one());
+        assertThat(stored).isEqualTo("Nguyễn Thị Lan|new|ai-governance|browser-test|governance");
+        assertThat(browser.consoleErrors).isEmpty();
+    }
+}
