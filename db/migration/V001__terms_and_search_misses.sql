@@ -5,7 +5,7 @@ CREATE TABLE term (
     title         VARCHAR(200) NOT NULL,
     category      VARCHAR(120) NOT NULL,
     status        VARCHAR(20)  NOT NULL,   -- published | in-review | draft | removed
-    source        TEXT         NOT NULL,
+    source        VARCHAR(200000) NOT NULL, -- not TEXT: H2 would store it as a LOB
     source_sha256 VARCHAR(64)  NOT NULL,
     imported_at   TIMESTAMP WITH TIME ZONE NOT NULL
 );

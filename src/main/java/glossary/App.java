@@ -1,7 +1,7 @@
 package glossary;
 
 import glossary.inquiry.InquiryController;
-import glossary.inquiry.InquiryRepository;
+import glossary.inquiry.InquiryWriter;
 import glossary.mail.OutboxWorker;
 import glossary.term.SearchMisses;
 import glossary.term.TermCatalog;
@@ -29,15 +29,14 @@ public final class App {
 
     private App() {}
 
-    public static Javalin create(Config config, TermCatalog catalog, Database database, FormTokens tokens,
-            InquiryRepository inquiries, OutboxWorker worker) {
-        var templates = new Templates();
+    public static Javalin create(Config config, TermCatalog catalog, Database database, Templates templates,
+            FormTokens tokens, InquiryWriter writer, OutboxWorker worker) {
         var assets = new Assets(List.of("site.css", "favicon.svg"));
         var site = new Site(SITE_NAME, config.baseUrl(), assets.url("site.css"));
         var pages = new PageCache();
         var terms = new TermController(catalog, site, templates, new SearchMisses(database.jdbi()), pages, tokens,
                 config.forms().minimumFillTime());
-        var inquiryForms = new InquiryController(config, site, templates, catalog, terms, inquiries, tokens, worker);
+        var inquiryForms = new InquiryController(config, site, templates, catalog, terms, writer, tokens, worker);
         var info = new InfoPages(site, templates, pages);
         var front = new PageCacheHandler(pages, new SecurityHeaders(config.https()));
         var errors = new ErrorPages(site, templates, terms);
@@ -80,6 +79,7 @@ public final class App {
             routes.error(405, errors::methodNotAllowed);
             routes.error(413, errors::tooLarge);
             routes.error(400, errors::badRequest);
+            routes.exception(InquiryWriter.Unavailable.class, errors::unavailable);
             routes.exception(Exception.class, errors::serverError);
         });
     }

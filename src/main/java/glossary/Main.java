@@ -1,11 +1,14 @@
 package glossary;
 
+import glossary.inquiry.InquiryMessages;
 import glossary.inquiry.InquiryRepository;
+import glossary.inquiry.InquiryWriter;
 import glossary.mail.Outbox;
 import glossary.mail.OutboxWorker;
 import glossary.mail.SmtpMailer;
 import glossary.term.TermImporter;
 import glossary.web.FormTokens;
+import glossary.web.Templates;
 import io.javalin.Javalin;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -16,11 +19,15 @@ public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     /** The running app and what must be closed after it, in order. */
-    public record Running(Javalin app, OutboxWorker worker, Database database) implements AutoCloseable {
-        /** Stops taking requests, lets the mail send in progress finish, then closes the database. */
+    public record Running(Javalin app, InquiryWriter writer, OutboxWorker worker, Database database) implements AutoCloseable {
+        /**
+         * Stops taking requests and finishes those in flight, stores inquiries already handed over,
+         * lets the mail send in progress finish, then closes the database.
+         */
         @Override
         public void close() {
             app.stop();
+            writer.close();
             worker.close();
             database.close();
         }
@@ -41,19 +48,26 @@ public final class Main {
         var database = Database.migrateAndOpen(config);
         try {
             var catalog = new TermImporter(database.jdbi()).importAndLoad(config.contentDir());
+            var templates = new Templates();
+            var messages = new InquiryMessages(config, templates, catalog);
             var outbox = new Outbox(database.jdbi(), clock);
-            var worker = new OutboxWorker(outbox, new SmtpMailer(config.smtp(), config.mail().from()), config.mail(), clock);
+            var inquiries = new InquiryRepository(database.jdbi(), outbox, messages::messageId, clock);
+            OutboxWorker.Composer composer = (inquiryId, kind, messageId) -> messages.compose(inquiries.find(inquiryId)
+                    .orElseThrow(() -> new IllegalStateException("inquiry " + inquiryId + " no longer exists")), kind);
+            var worker = new OutboxWorker(outbox, composer, new SmtpMailer(config.smtp(), config.mail().from()), config.mail(), clock);
             if (config.smtp().configured()) {
                 worker.start();
             } else {
                 log.warn("No SMTP server configured (GLOSSARY_SMTP_HOST): inquiries are stored and their mail waits "
                         + "in the outbox until one is configured; {} message(s) waiting now", outbox.count(Outbox.Status.QUEUED));
             }
-            var inquiries = new InquiryRepository(database.jdbi(), outbox, clock);
+            var writer = new InquiryWriter(inquiries,
+                    new InquiryRepository.RateLimit(config.forms().submissionsPerClient(), config.forms().rateWindow()),
+                    messages.kinds());
             var tokens = FormTokens.load(database.jdbi(), clock);
-            var app = App.create(config, catalog, database, tokens, inquiries, worker).start(config.port());
+            var app = App.create(config, catalog, database, templates, tokens, writer, worker).start(config.port());
             log.info("Glossary is serving {} terms at {} (listening on port {})", catalog.terms().size(), config.baseUrl(), app.port());
-            return new Running(app, worker, database);
+            return new Running(app, writer, worker, database);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -40,25 +40,22 @@ public final class InquiryController {
     private final Templates templates;
     private final TermCatalog catalog;
     private final TermController terms;
-    private final InquiryRepository inquiries;
-    private final InquiryMessages messages;
+    private final InquiryWriter writer;
     private final FormTokens tokens;
     private final ClientAddress clients;
-    private final SpamGuard spam;
+    private final SpamGuard spam = new SpamGuard();
     private final OutboxWorker worker;
 
     public InquiryController(Config config, Site site, Templates templates, TermCatalog catalog, TermController terms,
-            InquiryRepository inquiries, FormTokens tokens, OutboxWorker worker) {
+            InquiryWriter writer, FormTokens tokens, OutboxWorker worker) {
         this.config = config;
         this.site = site;
         this.templates = templates;
         this.catalog = catalog;
         this.terms = terms;
-        this.inquiries = inquiries;
-        this.messages = new InquiryMessages(config, templates, catalog);
+        this.writer = writer;
         this.tokens = tokens;
         this.clients = new ClientAddress(config.forms().trustedProxies());
-        this.spam = new SpamGuard(config.forms().submissionsPerClient());
         this.worker = worker;
     }
 
@@ -109,15 +106,13 @@ public final class InquiryController {
             }
             return;
         }
-        var client = clients.of(ctx);
-        var reason = spam.reason(form, ctx.formParam("website"), check.verdict(),
-                inquiries.recentFrom(client, config.forms().rateWindow())).orElse(null);
-        var inquiry = inquiries.store(new InquiryRepository.Submission(form, client, ctx.userAgent(), reason), messages::compose);
-        if (reason == null) {
+        var reason = spam.reason(form, ctx.formParam("website"), check.verdict()).orElse(null);
+        var inquiry = writer.store(new InquiryRepository.Submission(form, clients.of(ctx), ctx.userAgent(), reason));
+        if (inquiry.spamReason() == null) {
             worker.wake();
             log.info("Inquiry {} stored (term: {})", inquiry.reference(), form.term().isEmpty() ? "none" : form.term());
         } else {
-            log.info("Inquiry {} stored as spam: {}", inquiry.reference(), reason);
+            log.info("Inquiry {} stored as spam: {}", inquiry.reference(), inquiry.spamReason());
         }
         // Spam gets the very same answer, so a bot learns nothing from it.
         ctx.redirect("/inquiries/thanks?ref=" + URLEncoder.encode(inquiry.reference(), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);

@@ -22,20 +22,27 @@ public final class InquiryMessages {
     private final TermCatalog catalog;
     private final String host;
 
-    InquiryMessages(Config config, Templates templates, TermCatalog catalog) {
+    public InquiryMessages(Config config, Templates templates, TermCatalog catalog) {
         this.config = config;
         this.templates = templates;
         this.catalog = catalog;
         this.host = URI.create(config.baseUrl()).getHost();
     }
 
-    List<OutgoingMessage> compose(Inquiry inquiry) {
-        var messages = new ArrayList<OutgoingMessage>();
-        messages.add(team(inquiry));
-        if (config.mail().acknowledge()) {
-            messages.add(acknowledgement(inquiry));
-        }
-        return messages;
+    static final String TEAM = "team";
+    static final String ACK = "ack";
+
+    /** The messages every inquiry causes: the team's notification, and the acknowledgement unless it is turned off. */
+    public List<String> kinds() {
+        return config.mail().acknowledge() ? List.of(TEAM, ACK) : List.of(TEAM);
+    }
+
+    public OutgoingMessage compose(Inquiry inquiry, String kind) {
+        return switch (kind) {
+            case TEAM -> team(inquiry);
+            case ACK -> acknowledgement(inquiry);
+            default -> throw new IllegalArgumentException("unknown message kind " + kind);
+        };
     }
 
     private OutgoingMessage team(Inquiry inquiry) {
@@ -62,7 +69,7 @@ public final class InquiryMessages {
                 .append(" campaign=").append(form.utmCampaign()).append(" term=").append(form.utmTerm())
                 .append(" content=").append(form.utmContent()).append("\n\n")
                 .append("Open the lead: ").append(mail.adminUrl()).append('\n');
-        return new OutgoingMessage("team", messageId(inquiry, "team"), config.mail().teamAddresses(), form.email(),
+        return new OutgoingMessage(TEAM, messageId(inquiry, TEAM), config.mail().teamAddresses(), form.email(),
                 topic + ": inquiry from " + form.company() + " (" + inquiry.reference() + ")",
                 text.toString(), templates.renderString("mail/team.jte", mail));
     }
@@ -104,7 +111,7 @@ public final class InquiryMessages {
             text.append("- ").append(link.title()).append(": ").append(link.url()).append('\n');
         }
         text.append("\nIf you did not send this inquiry, you can ignore this message.\n");
-        return new OutgoingMessage("ack", messageId(inquiry, "ack"), List.of(inquiry.form().email()),
+        return new OutgoingMessage(ACK, messageId(inquiry, ACK), List.of(inquiry.form().email()),
                 config.mail().teamAddresses().isEmpty() ? null : config.mail().teamAddresses().get(0),
                 "We received your inquiry (" + inquiry.reference() + ")", text.toString(),
                 templates.renderString("mail/ack.jte", mail));
@@ -115,6 +122,11 @@ public final class InquiryMessages {
     }
 
     private String messageId(Inquiry inquiry, String kind) {
-        return "<inquiry-" + inquiry.id() + "-" + kind + "@" + host + ">";
+        return messageId(inquiry.id(), kind);
+    }
+
+    /** Deterministic, so that a message sent twice (a worker died after sending) can be recognised. */
+    public String messageId(long inquiryId, String kind) {
+        return "<inquiry-" + inquiryId + "-" + kind + "@" + host + ">";
     }
 }

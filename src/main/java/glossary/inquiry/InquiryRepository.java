@@ -1,6 +1,5 @@
 package glossary.inquiry;
 
-import glossary.mail.OutgoingMessage;
 import glossary.mail.Outbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Inquiries in the database, each stored together with the messages it causes. */
@@ -18,65 +17,90 @@ public final class InquiryRepository {
 
     private final Jdbi jdbi;
     private final Outbox outbox;
+    private final java.util.function.BiFunction<Long, String, String> messageIds;
     private final Clock clock;
 
-    public InquiryRepository(Jdbi jdbi, Outbox outbox, Clock clock) {
+    /** @param messageIds the Message-ID of an inquiry's message of a kind, the same every time it is asked */
+    public InquiryRepository(Jdbi jdbi, Outbox outbox, java.util.function.BiFunction<Long, String, String> messageIds, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
+        this.messageIds = messageIds;
         this.clock = clock;
     }
 
+    /** How the rate limit is applied while storing: at most this many per client within the window. */
+    public record RateLimit(int perClient, Duration window) {}
+
     /**
-     * Stores the inquiry and its messages in one transaction: either both are there or neither is.
-     * Messages of a spam inquiry are stored as held, not sent.
+     * Stores a batch of inquiries and their messages in one transaction: each inquiry is there with
+     * all its messages, or the whole batch is not. The rate limit is counted here, in the same
+     * transaction, so it is exact however many requests arrive at once. Messages of spam are held.
      */
-    Inquiry store(Submission submission, Function<Inquiry, List<OutgoingMessage>> messages) {
-        var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        var form = submission.form();
-        var status = submission.spamReason() == null ? "new" : "spam";
+    List<Inquiry> storeAll(List<Submission> submissions, RateLimit limit, List<String> messageKinds) {
         return jdbi.inTransaction(h -> {
-            long id = h.createUpdate("INSERT INTO inquiry (created_at, name, email, company, job_role, country, phone, message, "
-                            + "timeline, term_slug, page, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content, "
-                            + "client_ip, user_agent, status, spam_reason) VALUES (:now, :name, :email, :company, :role, :country, "
-                            + ":phone, :message, :timeline, :term, :page, :referrer, :utmSource, :utmMedium, :utmCampaign, "
-                            + ":utmTerm, :utmContent, :ip, :agent, :status, :reason)")
-                    .bind("now", now)
-                    .bind("name", form.name())
-                    .bind("email", form.email())
-                    .bind("company", form.company())
-                    .bind("role", emptyToNull(form.role()))
-                    .bind("country", form.country())
-                    .bind("phone", emptyToNull(form.phone()))
-                    .bind("message", form.message())
-                    .bind("timeline", emptyToNull(form.timeline()))
-                    .bind("term", emptyToNull(form.term()))
-                    .bind("page", emptyToNull(form.page()))
-                    .bind("referrer", emptyToNull(form.referrer()))
-                    .bind("utmSource", emptyToNull(form.utmSource()))
-                    .bind("utmMedium", emptyToNull(form.utmMedium()))
-                    .bind("utmCampaign", emptyToNull(form.utmCampaign()))
-                    .bind("utmTerm", emptyToNull(form.utmTerm()))
-                    .bind("utmContent", emptyToNull(form.utmContent()))
-                    .bind("ip", submission.clientIp())
-                    .bind("agent", clip(submission.userAgent(), 300))
-                    .bind("status", status)
-                    .bind("reason", submission.spamReason())
-                    .executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class)
-                    .one();
-            var inquiry = new Inquiry(id, now, form, submission.clientIp(), status, submission.spamReason());
-            for (var message : messages.apply(inquiry)) {
-                outbox.enqueue(h, id, message, submission.spamReason() != null);
+            var stored = new java.util.ArrayList<Inquiry>();
+            for (var submission : submissions) {
+                var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+                var reason = submission.spamReason();
+                if (reason == null) {
+                    int recent = recentFrom(h, submission.clientIp(), now.minus(limit.window()), limit.perClient());
+                    if (recent >= limit.perClient()) {
+                        reason = "rate limit: " + recent + " recent inquiries from this client";
+                    }
+                }
+                var inquiry = insert(h, submission, reason, now);
+                for (var kind : messageKinds) {
+                    outbox.enqueue(h, inquiry.id(), kind, messageIds.apply(inquiry.id(), kind), reason != null);
+                }
+                stored.add(inquiry);
             }
-            return inquiry;
+            return stored;
         });
     }
 
-    /** How many inquiries arrived from this client within the window: the rate limit, shared by all instances. */
-    int recentFrom(String clientIp, Duration window) {
-        var since = OffsetDateTime.ofInstant(clock.instant().minus(window), ZoneOffset.UTC);
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inquiry WHERE client_ip = :ip AND created_at > :since")
-                .bind("ip", clientIp).bind("since", since).mapTo(Integer.class).one());
+    private Inquiry insert(Handle h, Submission submission, String reason, OffsetDateTime now) {
+        var form = submission.form();
+        var status = reason == null ? "new" : "spam";
+        long id = h.createUpdate("INSERT INTO inquiry (created_at, name, email, company, job_role, country, phone, message, "
+                        + "timeline, term_slug, page, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content, "
+                        + "client_ip, user_agent, status, spam_reason) VALUES (:now, :name, :email, :company, :role, :country, "
+                        + ":phone, :message, :timeline, :term, :page, :referrer, :utmSource, :utmMedium, :utmCampaign, "
+                        + ":utmTerm, :utmContent, :ip, :agent, :status, :reason)")
+                .bind("now", now)
+                .bind("name", form.name())
+                .bind("email", form.email())
+                .bind("company", form.company())
+                .bind("role", emptyToNull(form.role()))
+                .bind("country", form.country())
+                .bind("phone", emptyToNull(form.phone()))
+                .bind("message", form.message())
+                .bind("timeline", emptyToNull(form.timeline()))
+                .bind("term", emptyToNull(form.term()))
+                .bind("page", emptyToNull(form.page()))
+                .bind("referrer", emptyToNull(form.referrer()))
+                .bind("utmSource", emptyToNull(form.utmSource()))
+                .bind("utmMedium", emptyToNull(form.utmMedium()))
+                .bind("utmCampaign", emptyToNull(form.utmCampaign()))
+                .bind("utmTerm", emptyToNull(form.utmTerm()))
+                .bind("utmContent", emptyToNull(form.utmContent()))
+                .bind("ip", submission.clientIp())
+                .bind("agent", clip(submission.userAgent(), 300))
+                .bind("status", status)
+                .bind("reason", reason)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+        return new Inquiry(id, now, form, submission.clientIp(), status, reason);
+    }
+
+    /**
+     * How many inquiries arrived from this client since a moment, counting no further than
+     * {@code atMost}: the rate limit lives in the database so that every instance shares it.
+     */
+    private static int recentFrom(Handle h, String clientIp, OffsetDateTime since, int atMost) {
+        return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM inquiry WHERE client_ip = :ip "
+                        + "AND created_at > :since LIMIT :atMost) recent")
+                .bind("ip", clientIp).bind("since", since).bind("atMost", atMost).mapTo(Integer.class).one();
     }
 
     public Optional<Inquiry> find(long id) {

@@ -7,23 +7,18 @@ import java.util.regex.Pattern;
 /**
  * Decides whether a valid-looking submission is spam, without a CAPTCHA: a honeypot field people
  * never see, a time trap (no person fills the form in a couple of seconds), a per-client rate
- * limit, and too many links. A flagged inquiry is still stored, with the reason.
+ * limit (see InquiryRepository), and too many links. A flagged inquiry is still stored, with the reason.
  */
 final class SpamGuard {
     static final int MAX_LINKS = 2;
     private static final Pattern LINK = Pattern.compile("(?i)(https?://|www\\.|\\[url)");
 
-    private final int perClientLimit;
-
-    SpamGuard(int perClientLimit) {
-        this.perClientLimit = perClientLimit;
-    }
-
     /**
+     * The signs that need no database; the rate limit is counted where the inquiry is stored.
+     *
      * @param honeypot the hidden field's value, null when the field was not sent at all
-     * @param recentFromClient inquiries from the same client within the rate window
      */
-    Optional<String> reason(InquiryForm form, String honeypot, FormTokens.Verdict token, int recentFromClient) {
+    Optional<String> reason(InquiryForm form, String honeypot, FormTokens.Verdict token) {
         if (honeypot == null) {
             return Optional.of("honeypot field missing");
         }
@@ -32,9 +27,6 @@ final class SpamGuard {
         }
         if (token == FormTokens.Verdict.TOO_FAST) {
             return Optional.of("sent too fast after the form was shown");
-        }
-        if (recentFromClient >= perClientLimit) {
-            return Optional.of("rate limit: " + recentFromClient + " recent inquiries from this client");
         }
         if (links(form.name()) + links(form.company()) + links(form.role()) > 0) {
             return Optional.of("link in name, company or role");

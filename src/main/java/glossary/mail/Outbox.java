@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -31,20 +30,17 @@ public final class Outbox {
         this.clock = clock;
     }
 
+    /** A message claimed by a worker: which inquiry, which kind of message, under which Message-ID. */
+    record Claimed(long id, long inquiryId, String kind, String messageId) {}
+
     /** Adds a message inside the caller's transaction; a held message waits for a person to release it. */
-    public void enqueue(Handle handle, Long inquiryId, OutgoingMessage message, boolean held) {
+    public void enqueue(Handle handle, long inquiryId, String kind, String messageId, boolean held) {
         var now = now();
-        handle.createUpdate("INSERT INTO outbox (inquiry_id, kind, message_id, recipients, reply_to, subject, text_body, "
-                        + "html_body, status, attempts, next_attempt_at, created_at) VALUES (:inquiry, :kind, :messageId, "
-                        + ":recipients, :replyTo, :subject, :text, :html, :status, 0, :now, :now)")
+        handle.createUpdate("INSERT INTO outbox (inquiry_id, kind, message_id, status, attempts, next_attempt_at, created_at) "
+                        + "VALUES (:inquiry, :kind, :messageId, :status, 0, :now, :now)")
                 .bind("inquiry", inquiryId)
-                .bind("kind", message.kind())
-                .bind("messageId", message.messageId())
-                .bind("recipients", String.join(",", message.recipients()))
-                .bind("replyTo", message.replyTo())
-                .bind("subject", message.subject())
-                .bind("text", message.text())
-                .bind("html", message.html())
+                .bind("kind", kind)
+                .bind("messageId", messageId)
                 .bind("status", (held ? Status.HELD : Status.QUEUED).name().toLowerCase())
                 .bind("now", now)
                 .execute();
@@ -61,7 +57,7 @@ public final class Outbox {
      * Claims a message for this worker. The conditions are repeated in the UPDATE so that of two
      * workers racing for the same row, only one sees it still claimable.
      */
-    Optional<OutgoingMessage> claim(long id, String worker, Duration lease) {
+    Optional<Claimed> claim(long id, String worker, Duration lease) {
         var now = now();
         return jdbi.inTransaction(h -> {
             int claimed = h.createUpdate("UPDATE outbox SET status = 'sending', locked_by = :worker, locked_until = :until, "
@@ -71,11 +67,9 @@ public final class Outbox {
             if (claimed == 0) {
                 return Optional.empty();
             }
-            return h.createQuery("SELECT kind, message_id, recipients, reply_to, subject, text_body, html_body FROM outbox WHERE id = :id")
+            return h.createQuery("SELECT id, inquiry_id, kind, message_id FROM outbox WHERE id = :id")
                     .bind("id", id)
-                    .map((rs, ctx) -> new OutgoingMessage(rs.getString("kind"), rs.getString("message_id"),
-                            Arrays.asList(rs.getString("recipients").split(",")), rs.getString("reply_to"),
-                            rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body")))
+                    .map((rs, ctx) -> new Claimed(rs.getLong("id"), rs.getLong("inquiry_id"), rs.getString("kind"), rs.getString("message_id")))
                     .findOne();
         });
     }

@@ -20,7 +20,13 @@ public final class OutboxWorker implements AutoCloseable {
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
+    /** Writes a queued message out in full, from what the database holds now. */
+    public interface Composer {
+        OutgoingMessage compose(long inquiryId, String kind, String messageId);
+    }
+
     private final Outbox outbox;
+    private final Composer composer;
     private final Mailer mailer;
     private final Config.Mail mail;
     private final Clock clock;
@@ -30,8 +36,9 @@ public final class OutboxWorker implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public OutboxWorker(Outbox outbox, Mailer mailer, Config.Mail mail, Clock clock) {
+    public OutboxWorker(Outbox outbox, Composer composer, Mailer mailer, Config.Mail mail, Clock clock) {
         this.outbox = outbox;
+        this.composer = composer;
         this.mailer = mailer;
         this.mail = mail;
         this.clock = clock;
@@ -91,8 +98,10 @@ public final class OutboxWorker implements AutoCloseable {
         return sent;
     }
 
-    private boolean deliver(long id, OutgoingMessage message) {
+    private boolean deliver(long id, Outbox.Claimed claimed) {
+        var message = new OutgoingMessage(claimed.kind(), claimed.messageId(), java.util.List.of(), null, "", "", "");
         try {
+            message = composer.compose(claimed.inquiryId(), claimed.kind(), claimed.messageId());
             mailer.send(message);
             outbox.sent(id, name);
             log.info("Mail sent: {} {}", message.kind(), message.messageId());

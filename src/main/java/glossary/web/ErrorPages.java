@@ -40,6 +40,15 @@ public final class ErrorPages {
         message(ctx, "That request could not be understood", "Please go back, reload the page and try again.");
     }
 
+    /** The inquiry could not be stored: say so plainly, since nothing was kept. */
+    public void unavailable(Exception e, Context ctx) {
+        log.error("Service unavailable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+        ctx.status(503);
+        ctx.header("Retry-After", "30");
+        message(ctx, "We could not take your inquiry just now",
+                "Nothing was saved. Please go back and send it again in a minute; your browser should still have what you typed.");
+    }
+
     public void serverError(Exception e, Context ctx) {
         log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
         ctx.status(500);

@@ -72,7 +72,7 @@ class InquiryTest {
         assertThat(response.headers().firstValue("Location").orElseThrow()).matches("/inquiries/thanks\\?ref=GL-\\d{4}-\\d{6}");
         assertThat(count(app)).isEqualTo(before + 1);
         long id = idOf(response);
-        var stored = new InquiryRepository(app.database.jdbi(), null, java.time.Clock.systemUTC()).find(id).orElseThrow();
+        var stored = new InquiryRepository(app.database.jdbi(), null, null, java.time.Clock.systemUTC()).find(id).orElseThrow();
         assertThat(stored.form().term()).isEqualTo("retrieval-augmented-generation");
         assertThat(stored.form().utmSource()).isEqualTo("linkedin");
         assertThat(stored.form().page()).isEqualTo(TERM_PAGE);
@@ -123,7 +123,7 @@ class InquiryTest {
         fields.put("message", "我们想了解检索增强生成。Kami ingin memahami RAG untuk dokumen kami.");
         var response = post(app, "/contact", fields);
         assertThat(response.statusCode()).isEqualTo(303);
-        var stored = new InquiryRepository(app.database.jdbi(), null, java.time.Clock.systemUTC()).find(idOf(response)).orElseThrow();
+        var stored = new InquiryRepository(app.database.jdbi(), null, null, java.time.Clock.systemUTC()).find(idOf(response)).orElseThrow();
         assertThat(stored.form().name()).isEqualTo("สมชาย ใจดี");
         assertThat(stored.form().company()).isEqualTo("Công ty Cổ phần Dữ liệu Việt");
         assertThat(stored.form().message()).startsWith("我们想了解检索增强生成");
