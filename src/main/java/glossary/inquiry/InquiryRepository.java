@@ -119,10 +119,6 @@ public final class InquiryRepository {
                 .findOne());
     }
 
-    public long count() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inquiry").mapTo(Long.class).one());
-    }
-
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }

@@ -94,13 +94,6 @@ public final class Outbox {
         return jdbi.withHandle(h -> h.createQuery("SELECT attempts FROM outbox WHERE id = :id").bind("id", id).mapTo(Integer.class).one());
     }
 
-    /** Puts failed or held messages back in the queue, to be sent at once. */
-    public int retry(long id) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE outbox SET status = 'queued', next_attempt_at = :now "
-                        + "WHERE id = :id AND status IN ('failed', 'held')")
-                .bind("now", now()).bind("id", id).execute());
-    }
-
     public List<Entry> forInquiry(long inquiryId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, inquiry_id, kind, message_id, status, attempts, last_error, "
                         + "next_attempt_at, sent_at FROM outbox WHERE inquiry_id = :id ORDER BY id")
