@@ -1,5 +1,8 @@
 package glossary;
 
+import glossary.admin.Admin;
+import glossary.admin.LeadInbox;
+import glossary.admin.StaffAuth;
 import glossary.inquiry.InquiryController;
 import glossary.inquiry.InquiryWriter;
 import glossary.mail.OutboxWorker;
@@ -7,6 +10,7 @@ import glossary.term.SearchMisses;
 import glossary.term.TermCatalog;
 import glossary.term.TermController;
 import glossary.web.Assets;
+import glossary.web.ClientAddress;
 import glossary.web.ErrorPages;
 import glossary.web.FormTokens;
 import glossary.web.InfoPages;
@@ -30,15 +34,18 @@ public final class App {
     private App() {}
 
     public static Javalin create(Config config, TermCatalog catalog, Database database, Templates templates,
-            FormTokens tokens, InquiryWriter writer, OutboxWorker worker) {
+            FormTokens tokens, InquiryWriter writer, OutboxWorker worker, Admin admin) {
         var assets = new Assets(List.of("site.css", "favicon.svg"));
         var site = new Site(SITE_NAME, config.baseUrl(), assets.url("site.css"));
         var pages = new PageCache();
         var terms = new TermController(catalog, site, templates, new SearchMisses(database.jdbi()), pages, tokens,
-                config.forms().minimumFillTime());
+                config.forms().minimumFillTime(), admin.views());
         var inquiryForms = new InquiryController(config, site, templates, catalog, terms, writer, tokens, worker);
         var info = new InfoPages(site, templates, pages);
-        var front = new PageCacheHandler(pages, new SecurityHeaders(config.https()));
+        var front = new PageCacheHandler(pages, new SecurityHeaders(config.https()), admin.views());
+        var clients = new ClientAddress(config.forms().trustedProxies());
+        var auth = new StaffAuth(site, templates, admin.staff(), admin.sessions(), admin.throttle(), tokens, clients, config.https());
+        var inbox = new LeadInbox(site, templates, admin.leads(), admin.staff(), admin.outbox(), catalog, admin.views());
         var errors = new ErrorPages(site, templates, terms);
 
         return Javalin.create(javalin -> {
@@ -73,6 +80,25 @@ public final class App {
 
             routes.post("/contact", inquiryForms::submitContact);
             routes.post("/glossary/{slug}/inquiries", inquiryForms::submitFromTerm);
+
+            // Staff only: the guard runs before every /admin route (sign-in and CSRF).
+            routes.before("/admin", auth::guard);
+            routes.before("/admin/*", auth::guard);
+            routes.get("/admin/login", auth::loginForm);
+            routes.post("/admin/login", auth::login);
+            routes.post("/admin/logout", auth::logout);
+            routes.get("/admin/password", auth::passwordForm);
+            routes.post("/admin/password", auth::changePassword);
+            routes.get("/admin", inbox::dashboard);
+            routes.get("/admin/leads", inbox::inbox);
+            routes.get("/admin/leads.csv", inbox::export);
+            routes.get("/admin/leads/{id}", inbox::lead);
+            routes.post("/admin/leads/{id}/status", inbox::changeStatus);
+            routes.post("/admin/leads/{id}/notes", inbox::addNote);
+            routes.post("/admin/leads/{id}/assign", inbox::assign);
+            routes.post("/admin/leads/{id}/erase", inbox::erase);
+            routes.get("/admin/outbox", inbox::outboxPage);
+            routes.post("/admin/outbox/{id}/retry", inbox::retry);
 
             routes.error(404, errors::notFound);
             routes.error(403, errors::forbidden);

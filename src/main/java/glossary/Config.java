@@ -17,7 +17,11 @@ public record Config(
         Db db,
         Smtp smtp,
         Mail mail,
-        Forms forms) {
+        Forms forms,
+        FirstAdmin admin) {
+
+    /** The first staff account, created on a start where there is none; no default exists. */
+    public record FirstAdmin(String email, String password) {}
 
     public record Db(String url, String user, String password) {
         public boolean embedded() {
@@ -79,7 +83,8 @@ public record Config(
                         seconds(env.getOrDefault("GLOSSARY_FORM_MIN_SECONDS", "3")),
                         Integer.parseInt(env.getOrDefault("GLOSSARY_RATE_LIMIT", "5")),
                         seconds(env.getOrDefault("GLOSSARY_RATE_WINDOW_SECONDS", "600")),
-                        list(env.getOrDefault("GLOSSARY_TRUSTED_PROXIES", ""))));
+                        list(env.getOrDefault("GLOSSARY_TRUSTED_PROXIES", ""))),
+                new FirstAdmin(env.getOrDefault("GLOSSARY_ADMIN_EMAIL", "").strip(), env.getOrDefault("GLOSSARY_ADMIN_PASSWORD", "")));
     }
 
     public boolean https() {

@@ -1,5 +1,13 @@
 package glossary;
 
+import glossary.admin.Admin;
+import glossary.admin.Leads;
+import glossary.admin.LoginThrottle;
+import glossary.admin.PageViews;
+import glossary.admin.Passwords;
+import glossary.admin.Sessions;
+import glossary.admin.Staff;
+import glossary.admin.StaffCommand;
 import glossary.inquiry.InquiryMessages;
 import glossary.inquiry.InquiryRepository;
 import glossary.inquiry.InquiryWriter;
@@ -19,7 +27,8 @@ public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     /** The running app and what must be closed after it, in order. */
-    public record Running(Javalin app, InquiryWriter writer, OutboxWorker worker, Database database) implements AutoCloseable {
+    public record Running(Javalin app, InquiryWriter writer, OutboxWorker worker, PageViews views, Database database)
+            implements AutoCloseable {
         /**
          * Stops taking requests and finishes those in flight, stores inquiries already handed over,
          * lets the mail send in progress finish, then closes the database.
@@ -29,6 +38,7 @@ public final class Main {
             app.stop();
             writer.close();
             worker.close();
+            views.close();
             database.close();
         }
     }
@@ -36,11 +46,27 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            System.exit(StaffCommand.run(args, Config.fromEnvironment()));
+        }
         var running = start(Config.fromEnvironment());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping");
             running.close();
         }, "shutdown"));
+    }
+
+    /** The first account, from GLOSSARY_ADMIN_EMAIL and GLOSSARY_ADMIN_PASSWORD, when there is none yet. */
+    static void createFirstAccount(Config config, Staff staff) {
+        if (config.admin().email().isEmpty() || staff.count() > 0) {
+            return;
+        }
+        var problem = Passwords.problem(config.admin().password());
+        if (problem.isPresent()) {
+            throw new IllegalStateException("GLOSSARY_ADMIN_PASSWORD is not acceptable: " + problem.get());
+        }
+        staff.add(config.admin().email(), config.admin().password());
+        log.info("Created the first staff account from GLOSSARY_ADMIN_EMAIL");
     }
 
     public static Running start(Config config) {
@@ -65,9 +91,14 @@ public final class Main {
                     new InquiryRepository.RateLimit(config.forms().submissionsPerClient(), config.forms().rateWindow()),
                     messages.kinds());
             var tokens = FormTokens.load(database.jdbi(), clock);
-            var app = App.create(config, catalog, database, templates, tokens, writer, worker).start(config.port());
+            var staff = new Staff(database.jdbi(), clock);
+            createFirstAccount(config, staff);
+            var views = new PageViews(database.jdbi(), clock);
+            var admin = new Admin(staff, new Sessions(database.jdbi(), clock), new LoginThrottle(database.jdbi(), clock),
+                    new Leads(database.jdbi(), inquiries, clock), outbox, views);
+            var app = App.create(config, catalog, database, templates, tokens, writer, worker, admin).start(config.port());
             log.info("Glossary is serving {} terms at {} (listening on port {})", catalog.terms().size(), config.baseUrl(), app.port());
-            return new Running(app, writer, worker, database);
+            return new Running(app, writer, worker, views, database);
         } catch (RuntimeException e) {
             database.close();
             throw e;

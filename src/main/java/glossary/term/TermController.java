@@ -1,5 +1,6 @@
 package glossary.term;
 
+import glossary.admin.PageViews;
 import glossary.inquiry.FieldErrors;
 import glossary.inquiry.FormView;
 import glossary.inquiry.InquiryController;
@@ -41,9 +42,11 @@ public final class TermController {
     private final PageCache pages;
     private final FormTokens tokens;
     private final Duration minimumFillTime;
+    private final PageViews views;
 
     public TermController(TermCatalog catalog, Site site, Templates templates, SearchMisses misses, PageCache pages,
-            FormTokens tokens, Duration minimumFillTime) {
+            FormTokens tokens, Duration minimumFillTime, PageViews views) {
+        this.views = views;
         this.catalog = catalog;
         this.site = site;
         this.templates = templates;
@@ -97,6 +100,7 @@ public final class TermController {
         }
         var path = "/glossary/" + slug;
         var referrer = InquiryController.externalReferrer(ctx);
+        views.count(slug);
         if (ctx.queryString() == null && referrer.isEmpty()) {
             pages.get(path, FORM_PAGE_TTL, () -> CachedPage.html(PAGE_CACHE,
                     renderTerm(entry.get(), blankForm(entry.get(), ctx, "", minimumFillTime.plus(FORM_PAGE_TTL))))).send(ctx);

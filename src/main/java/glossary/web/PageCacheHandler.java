@@ -1,5 +1,6 @@
 package glossary.web;
 
+import glossary.admin.PageViews;
 import java.net.URI;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -17,10 +18,12 @@ import org.eclipse.jetty.util.Callback;
 public final class PageCacheHandler extends Handler.Wrapper {
     private final PageCache cache;
     private final SecurityHeaders headers;
+    private final PageViews views;
 
-    public PageCacheHandler(PageCache cache, SecurityHeaders headers) {
+    public PageCacheHandler(PageCache cache, SecurityHeaders headers, PageViews views) {
         this.cache = cache;
         this.headers = headers;
+        this.views = views;
     }
 
     @Override
@@ -29,8 +32,12 @@ public final class PageCacheHandler extends Handler.Wrapper {
         var method = request.getMethod();
         if (("GET".equals(method) || "HEAD".equals(method)) && request.getHttpURI().getQuery() == null
                 && !fromAnotherSite(request)) {
-            var page = cache.get(Request.getPathInContext(request));
+            var path = Request.getPathInContext(request);
+            var page = cache.get(path);
             if (page != null) {
+                if (path.startsWith("/glossary/") && "GET".equals(method)) {
+                    views.count(path.substring("/glossary/".length()));
+                }
                 page.write(request, response, callback);
                 return true;
             }
