@@ -1,0 +1,172 @@
+package glossary.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import glossary.TestApp;
+import glossary.inquiry.InquiriesForTests;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Sign-in, sessions, throttling and CSRF for the admin area. */
+class AdminAuthTest {
+    private static TestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(StaffClient.env());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void every_admin_route_needs_a_signed_in_staff_member() {
+        long id = InquiriesForTests.submit(app, Map.of());
+        var anonymous = new StaffClient(app);
+        int checked = 0;
+        for (var endpoint : app.app.unsafe.internalRouter.allHttpHandlers()) {
+            var path = endpoint.endpoint.path;
+            if (!path.startsWith("/admin") || path.equals("/admin/login")) {
+                continue;
+            }
+            var concrete = path.replace("{id}", String.valueOf(id));
+            var method = endpoint.endpoint.method.name();
+            if (method.equals("GET")) {
+                var response = anonymous.get(concrete);
+                assertThat(response.statusCode()).as(method + " " + path).isEqualTo(303);
+                assertThat(response.headers().firstValue("Location")).as(path).hasValue("/admin/login");
+            } else if (method.equals("POST")) {
+                assertThat(anonymous.post(concrete, Map.of("status", "contacted", "note", "x", "confirm", "ERASE")).statusCode())
+                        .as(method + " " + path).isEqualTo(403);
+            }
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(13);
+        assertThat(InquiriesForTests.status(app, id)).isEqualTo("new"); // nothing changed
+    }
+
+    @Test
+    void signing_in_gives_a_new_session_id_in_a_safe_cookie() {
+        var client = new StaffClient(app);
+        client.cookie = StaffAuth.COOKIE + "=attacker-chosen-session-id";
+        var response = client.signIn(StaffClient.EMAIL, StaffClient.PASSWORD);
+        assertThat(response.statusCode()).isEqualTo(303);
+        var setCookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(StaffAuth.COOKIE)).findFirst().orElseThrow();
+        assertThat(setCookie).doesNotContain("attacker-chosen-session-id").contains("HttpOnly").contains("SameSite=Lax")
+                .contains("Secure").contains("Path=/admin");
+        assertThat(client.get("/admin").statusCode()).isEqualTo(200);
+
+        var again = new StaffClient(app);
+        again.cookie = client.cookie;
+        again.signIn(StaffClient.EMAIL, StaffClient.PASSWORD);
+        assertThat(again.cookie).isNotEqualTo(client.cookie);
+        assertThat(client.get("/admin").statusCode()).as("the old session ended at the new sign-in").isEqualTo(303);
+    }
+
+    @Test
+    void a_failed_sign_in_does_not_say_whether_the_account_exists() {
+        var wrongPassword = new StaffClient(app).signIn(StaffClient.EMAIL, "not the password at all");
+        var noAccount = new StaffClient(app).signIn("nobody@firm.example", "not the password at all");
+        assertThat(wrongPassword.statusCode()).isEqualTo(noAccount.statusCode()).isEqualTo(401);
+        assertThat(Jsoup.parse(wrongPassword.body()).select(".error-summary").text())
+                .isEqualTo(Jsoup.parse(noAccount.body()).select(".error-summary").text());
+    }
+
+    @Test
+    void repeated_failures_lock_the_account_whatever_x_forwarded_for_says() {
+        try (var own = TestApp.start(StaffClient.env())) {
+            var client = new StaffClient(own);
+            for (int i = 0; i < LoginThrottle.FREE_FAILURES + 1; i++) {
+                client.signIn(StaffClient.EMAIL, "wrong password " + i, "X-Forwarded-For", "198.51.100." + i);
+            }
+            var locked = client.signIn(StaffClient.EMAIL, StaffClient.PASSWORD, "X-Forwarded-For", "203.0.113.99");
+            assertThat(locked.statusCode()).isEqualTo(429);
+            assertThat(client.get("/admin").statusCode()).isEqualTo(303);
+        }
+    }
+
+    @Test
+    void guessing_across_accounts_from_one_address_is_throttled_too() {
+        try (var own = TestApp.start(StaffClient.env())) {
+            var client = new StaffClient(own);
+            for (int i = 0; i < LoginThrottle.FREE_FAILURES + 1; i++) {
+                client.signIn("guess" + i + "@firm.example", "wrong password");
+            }
+            assertThat(client.signIn(StaffClient.EMAIL, StaffClient.PASSWORD).statusCode()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void a_change_without_the_session_csrf_token_is_refused() {
+        long id = InquiriesForTests.submit(app, Map.of());
+        var staff = new StaffClient(app).signedIn();
+        assertThat(staff.post("/admin/leads/" + id + "/notes", Map.of("note", "no token")).statusCode()).isEqualTo(403);
+        assertThat(staff.post("/admin/leads/" + id + "/notes", Map.of("note", "wrong token", "csrf", "forged")).statusCode()).isEqualTo(403);
+        assertThat(staff.act("/admin/leads/" + id + "/notes", Map.of("note", "right token")).statusCode()).isEqualTo(303);
+        assertThat(staff.page("/admin/leads/" + id).select(".note-body").eachText()).containsExactly("right token");
+    }
+
+    @Test
+    void signing_out_ends_the_session() {
+        var staff = new StaffClient(app).signedIn();
+        assertThat(staff.act("/admin/logout", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(staff.get("/admin").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void passwords_must_be_long_uncommon_and_may_be_long() {
+        assertThat(Passwords.problem("short")).isPresent();
+        assertThat(Passwords.problem("password1234")).hasValueSatisfying(p -> assertThat(p).contains("common"));
+        assertThat(Passwords.problem("a".repeat(129))).isPresent();
+        var longest = "ǅ".repeat(128);
+        assertThat(Passwords.problem(longest)).isEmpty();
+        assertThat(Passwords.matches(longest, Passwords.hash(longest))).isTrue();
+        assertThat(Passwords.matches(longest.substring(1) + "x", Passwords.hash(longest))).isFalse();
+        assertThat(Passwords.hash("the same input twice")).startsWith("$argon2id$").isNotEqualTo(Passwords.hash("the same input twice"));
+    }
+
+    @Test
+    void a_member_changes_their_password_and_other_sessions_end() {
+        try (var own = TestApp.start(StaffClient.env())) {
+            var here = new StaffClient(own).signedIn();
+            var elsewhere = new StaffClient(own).signedIn();
+            var tooShort = here.act("/admin/password", Map.of("current", StaffClient.PASSWORD, "password", "short", "repeat", "short"));
+            assertThat(tooShort.statusCode()).isEqualTo(422);
+            var next = "a much longer passphrase for the firm";
+            assertThat(here.act("/admin/password", Map.of("current", StaffClient.PASSWORD, "password", next, "repeat", next)).statusCode())
+                    .isEqualTo(303);
+            assertThat(here.get("/admin").statusCode()).isEqualTo(200);
+            assertThat(elsewhere.get("/admin").statusCode()).isEqualTo(303);
+            assertThat(new StaffClient(own).signIn(StaffClient.EMAIL, next).statusCode()).isEqualTo(303);
+        }
+    }
+
+    @Test
+    void the_staff_command_adds_an_account_with_the_password_from_standard_input() throws Exception {
+        var data = java.nio.file.Files.createTempDirectory("staff-cli");
+        var env = new HashMap<String, String>();
+        env.put("GLOSSARY_DATA_DIR", data.toString());
+        var config = glossary.Config.from(env);
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("password\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, config)).isEqualTo(1);
+            System.setIn(new ByteArrayInputStream("a long and unusual passphrase\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, config)).isZero();
+        } finally {
+            System.setIn(stdin);
+        }
+        try (var own = TestApp.start(Map.of("GLOSSARY_DATA_DIR", data.toString()))) {
+            assertThat(new StaffClient(own).signIn("new@firm.example", "a long and unusual passphrase").statusCode()).isEqualTo(303);
+        }
+    }
+}
