@@ -116,9 +116,10 @@ public final class Leads {
             params.put("to", f.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
         }
         if (f.query() != null) {
-            sql.append(" AND (LOWER(i.name) LIKE :q ESCAPE '\\' OR LOWER(i.email) LIKE :q ESCAPE '\\' "
-                    + "OR LOWER(i.company) LIKE :q ESCAPE '\\' OR LOWER(i.message) LIKE :q ESCAPE '\\')");
-            var escaped = f.query().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            // '!' as the LIKE escape: jdbi's parser reads a backslash inside quotes as an escape of its own.
+            sql.append(" AND (LOWER(i.name) LIKE :q ESCAPE '!' OR LOWER(i.email) LIKE :q ESCAPE '!' "
+                    + "OR LOWER(i.company) LIKE :q ESCAPE '!' OR LOWER(i.message) LIKE :q ESCAPE '!')");
+            var escaped = f.query().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
             params.put("q", "%" + escaped + "%");
         }
         if (f.assignedTo() != null) {
