@@ -58,3 +58,12 @@ CREATE TABLE page_view (
     views BIGINT       NOT NULL,
     PRIMARY KEY (view_day, slug)
 );
+
+-- The words of each lead's name, email, company and message, so the inbox search is an index
+-- lookup rather than a scan of every message. Personal data: erasure deletes an inquiry's rows.
+CREATE TABLE inquiry_word (
+    word       VARCHAR(60) NOT NULL,
+    inquiry_id BIGINT      NOT NULL REFERENCES inquiry (id),
+    PRIMARY KEY (word, inquiry_id)
+);
+CREATE INDEX inquiry_word_inquiry ON inquiry_word (inquiry_id);

@@ -2,6 +2,7 @@ package glossary.admin;
 
 import glossary.inquiry.Inquiry;
 import glossary.inquiry.InquiryRepository;
+import glossary.inquiry.SearchWords;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -63,11 +64,88 @@ public final class Leads {
 
     /** Every matching lead, newest first, handed over one at a time (the CSV export streams them). */
     public void stream(Filter filter, int limit, Consumer<Row> each) {
+        if (filter.query() == null) {
+            query(filter, null, limit, each);
+            return;
+        }
+        // A search looks up each word in the word index, intersects the ids, and then reads the
+        // leads in chunks of ids, newest first, applying the other filters, until it has enough.
+        var ids = matchingIds(SearchWords.of(filter.query()), filter.before());
+        int[] found = {0};
+        for (int from = 0; from < ids.length && (limit <= 0 || found[0] < limit); from += ID_CHUNK) {
+            var chunk = new ArrayList<Long>();
+            for (int i = from; i < Math.min(ids.length, from + ID_CHUNK); i++) {
+                chunk.add(ids[i]);
+            }
+            query(filter, chunk, limit <= 0 ? 0 : limit - found[0], row -> {
+                found[0]++;
+                each.accept(row);
+            });
+        }
+    }
+
+    private static final int ID_CHUNK = 500;
+
+    /**
+     * Ids of the leads that have, for each query word (five at most), a word starting with it,
+     * newest first. The rarest word is read first; the others only check those ids.
+     */
+    private long[] matchingIds(java.util.Set<String> words, Long before) {
+        var ranges = new ArrayList<String[]>();
+        for (var word : words) {
+            if (ranges.size() == 5) {
+                break;
+            }
+            // A prefix as a range, word >= 'abc' AND word < 'abd', which any index can serve.
+            var upper = word.substring(0, word.length() - 1) + (char) (word.charAt(word.length() - 1) + 1);
+            ranges.add(new String[] {word, upper});
+        }
+        if (ranges.isEmpty()) {
+            return new long[0];
+        }
+        var beforeClause = before == null ? "" : " AND inquiry_id < :before";
+        return jdbi.withHandle(h -> {
+            var counted = new ArrayList<Map.Entry<String[], Long>>();
+            for (var range : ranges) {
+                // Counted only up to a cap: which word is rarest matters, not by how much.
+                counted.add(Map.entry(range, h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM inquiry_word WHERE word >= :lo "
+                                + "AND word < :hi" + beforeClause + " LIMIT 1000) capped")
+                        .bind("lo", range[0]).bind("hi", range[1]).bind("before", before).mapTo(Long.class).one()));
+            }
+            counted.sort(Map.Entry.comparingByValue());
+            List<Long> ids = null;
+            for (var entry : counted) {
+                var query = "SELECT DISTINCT inquiry_id FROM inquiry_word WHERE word >= :lo AND word < :hi" + beforeClause
+                        + (ids == null ? "" : " AND inquiry_id IN (<ids>)");
+                var statement = h.createQuery(query).bind("lo", entry.getKey()[0]).bind("hi", entry.getKey()[1]).bind("before", before);
+                if (ids != null) {
+                    if (ids.isEmpty()) {
+                        break;
+                    }
+                    statement.bindList("ids", ids);
+                }
+                ids = statement.mapTo(Long.class).list();
+            }
+            var newestFirst = ids.stream().mapToLong(Long::longValue).toArray();
+            java.util.Arrays.sort(newestFirst);
+            for (int i = 0, j = newestFirst.length - 1; i < j; i++, j--) {
+                long swap = newestFirst[i];
+                newestFirst[i] = newestFirst[j];
+                newestFirst[j] = swap;
+            }
+            return newestFirst;
+        });
+    }
+
+    private void query(Filter filter, List<Long> ids, int limit, Consumer<Row> each) {
         var sql = new StringBuilder("SELECT i.id, i.created_at, i.name, i.email, i.company, i.country, i.term_slug, i.status, "
                 + "s.email AS assignee, i.read_at, i.message, i.utm_source, i.referrer FROM inquiry i "
                 + "LEFT JOIN staff s ON s.id = i.assigned_to WHERE 1 = 1");
         var params = new LinkedHashMap<String, Object>();
         where(filter, sql, params);
+        if (ids != null) {
+            sql.append(" AND i.id IN (<ids>)");
+        }
         sql.append(" ORDER BY i.id DESC");
         if (limit > 0) {
             sql.append(" LIMIT ").append(limit);
@@ -75,6 +153,9 @@ public final class Leads {
         jdbi.useHandle(h -> {
             Query query = h.createQuery(sql.toString()).setFetchSize(500);
             params.forEach(query::bind);
+            if (ids != null) {
+                query.bindList("ids", ids);
+            }
             try (var results = query.map((rs, ctx) -> {
                 var created = rs.getObject("created_at", OffsetDateTime.class);
                 return new Row(rs.getLong("id"), created, Inquiry.reference(rs.getLong("id"), created), rs.getString("name"),
@@ -114,13 +195,6 @@ public final class Leads {
         if (f.to() != null) {
             sql.append(" AND i.created_at < :to");
             params.put("to", f.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
-        }
-        if (f.query() != null) {
-            // '!' as the LIKE escape: jdbi's parser reads a backslash inside quotes as an escape of its own.
-            sql.append(" AND (LOWER(i.name) LIKE :q ESCAPE '!' OR LOWER(i.email) LIKE :q ESCAPE '!' "
-                    + "OR LOWER(i.company) LIKE :q ESCAPE '!' OR LOWER(i.message) LIKE :q ESCAPE '!')");
-            var escaped = f.query().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
-            params.put("q", "%" + escaped + "%");
         }
         if (f.assignedTo() != null) {
             sql.append(" AND i.assigned_to = :assignee");
@@ -232,6 +306,7 @@ public final class Leads {
                             + "user_agent = NULL, spam_reason = NULL WHERE id = :id")
                     .bind("id", id).execute();
             h.createUpdate("DELETE FROM lead_note WHERE inquiry_id = :id").bind("id", id).execute();
+            h.createUpdate("DELETE FROM inquiry_word WHERE inquiry_id = :id").bind("id", id).execute();
             h.createUpdate("UPDATE outbox SET status = 'cancelled', last_error = NULL WHERE inquiry_id = :id AND status <> 'sent'")
                     .bind("id", id).execute();
             event(h, id, staffId, "erased", "personal data erased on request");

@@ -90,6 +90,11 @@ public final class InquiryRepository {
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
+        var words = h.prepareBatch("INSERT INTO inquiry_word (word, inquiry_id) VALUES (:word, :id)");
+        for (var word : SearchWords.of(form.name(), form.email(), form.company(), form.message())) {
+            words.bind("word", word).bind("id", id).add();
+        }
+        words.execute();
         return new Inquiry(id, now, form, submission.clientIp(), status, reason);
     }
 
