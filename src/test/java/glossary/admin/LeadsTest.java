@@ -223,4 +223,43 @@ class LeadsTest {
         assertThat(staff.page("/admin/leads?category=computer-vision").select("table.leads tbody tr")).isEmpty();
         assertThat(staff.get("/admin/leads?from=yesterday").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void a_lead_waiting_over_a_day_is_on_the_dashboard_and_a_failed_message_can_be_retried() throws Exception {
+        long id = InquiriesForTests.submit(app, Map.of("company", "Patient Waiting Ltd"));
+        app.database.jdbi().useHandle(h -> h.createUpdate("UPDATE inquiry SET created_at = created_at - INTERVAL '2' DAY WHERE id = :id")
+                .bind("id", id).execute());
+        assertThat(staff.page("/admin").select("#waiting-h + ul a").eachAttr("href")).contains("/admin/leads/" + id);
+
+        awaitSent(id);
+        long outboxId = app.database.jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM outbox WHERE inquiry_id = :id AND kind = 'team'").bind("id", id).mapTo(Long.class).one());
+        app.database.jdbi().useHandle(h -> h.createUpdate("UPDATE outbox SET status = 'failed', last_error = 'test: mailbox full' WHERE id = :id")
+                .bind("id", outboxId).execute());
+        smtp.purgeEmailFromAllMailboxes();
+        assertThat(staff.page("/admin/outbox").text()).contains("test: mailbox full");
+        assertThat(staff.act("/admin/outbox/" + outboxId + "/retry", Map.of("back", "/admin/leads/" + id)).statusCode()).isEqualTo(303);
+        var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        boolean delivered = false;
+        while (!delivered && System.nanoTime() < deadline) {
+            for (var message : smtp.getReceivedMessages()) {
+                delivered |= message.getMessageID().equals("<inquiry-" + id + "-team@glossary.example.com>");
+            }
+            Thread.sleep(50);
+        }
+        assertThat(delivered).isTrue();
+        assertThat(staff.page("/admin/leads/" + id).select(".history li").text()).contains("queued again");
+    }
+
+    private static void awaitSent(long id) throws InterruptedException {
+        var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            long sent = app.database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE inquiry_id = :id AND status = 'sent'")
+                    .bind("id", id).mapTo(Long.class).one());
+            if (sent > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
 }
