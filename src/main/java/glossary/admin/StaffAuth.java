@@ -8,6 +8,7 @@ import glossary.web.Site;
 import glossary.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.Handler;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
@@ -53,17 +54,21 @@ public final class StaffAuth {
         this.secureCookie = secureCookie;
     }
 
-    /** Before every /admin request: signed in, and for a change, the session's CSRF token. */
-    public void guard(Context ctx) {
-        if (ctx.path().equals("/admin/login")) {
-            return;
-        }
+    /** The handler, run only for a signed-in member and, for a change, with the session's CSRF token. */
+    public Handler guarded(Handler handler) {
+        return ctx -> {
+            if (allowed(ctx)) {
+                handler.handle(ctx);
+            }
+        };
+    }
+
+    private boolean allowed(Context ctx) {
         var session = sessions.find(ctx.cookie(COOKIE));
         if (session.isEmpty()) {
             if (ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD")) {
                 ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
-                ctx.skipRemainingHandlers();
-                return;
+                return false;
             }
             throw new ForbiddenResponse("Not signed in");
         }
@@ -76,6 +81,7 @@ public final class StaffAuth {
         }
         ctx.header("Cache-Control", "no-store");
         ctx.attribute(SESSION, session.get());
+        return true;
     }
 
     public static Sessions.Session session(Context ctx) {

@@ -1,7 +1,6 @@
 package glossary.web;
 
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,14 +72,10 @@ public record CachedPage(byte[] body, byte[] gzipped, String etag, String conten
     }
 
     private static void write(Context ctx, byte[] bytes) {
-        var response = ctx.res();
-        response.setContentLength(bytes.length);
-        try {
-            // Straight to the servlet stream: ctx.result() would go out chunked, through a copy.
-            response.getOutputStream().write(bytes);
-        } catch (IOException e) {
-            // The client has gone away; there is nobody left to tell.
-        }
+        // With a length the response is not chunked. (Javalin's own compression is off: every
+        // page arrives compressed or deliberately not.)
+        ctx.header("Content-Length", Integer.toString(bytes.length));
+        ctx.result(bytes);
     }
 
     /** The same, at the Jetty level, for {@link PageCacheHandler}'s fast path. */
