@@ -15,6 +15,8 @@ public final class InquiryRepository {
     /** What a submission adds: the form, where it came from, and why it is spam, if it is. */
     record Submission(InquiryForm form, String clientIp, String userAgent, String spamReason) {}
 
+    static final int MAX_INDEXED_WORDS = 500;
+
     private final Jdbi jdbi;
     private final Outbox outbox;
     private final java.util.function.BiFunction<Long, String, String> messageIds;
@@ -91,7 +93,11 @@ public final class InquiryRepository {
                 .mapTo(Long.class)
                 .one();
         var words = h.prepareBatch("INSERT INTO inquiry_word (word, inquiry_id) VALUES (:word, :id)");
+        int indexed = 0;
         for (var word : SearchWords.of(form.name(), form.email(), form.company(), form.message())) {
+            if (indexed++ == MAX_INDEXED_WORDS) {
+                break; // the name, email and company come first; a very long message is found by its start
+            }
             words.bind("word", word).bind("id", id).add();
         }
         words.execute();
