@@ -180,13 +180,11 @@ public final class Leads {
             params.put("term", f.term());
         }
         if (f.categoryTerms() != null) {
-            sql.append(" AND i.term_slug IN (<none>");
+            sql.append(" AND i.term_slug IN ('')"); // '' matches nothing: an empty category finds no leads
             for (int i = 0; i < f.categoryTerms().size(); i++) {
-                sql.append(", :cat").append(i);
+                sql.insert(sql.length() - 1, ", :cat" + i);
                 params.put("cat" + i, f.categoryTerms().get(i));
             }
-            sql.append(")");
-            sql.replace(sql.indexOf("<none>"), sql.indexOf("<none>") + 6, "''");
         }
         if (f.from() != null) {
             sql.append(" AND i.created_at >= :from");
