@@ -13,6 +13,7 @@ import glossary.web.Assets;
 import glossary.web.ClientAddress;
 import glossary.web.ErrorPages;
 import glossary.web.FormTokens;
+import glossary.web.Health;
 import glossary.web.InfoPages;
 import glossary.web.PageCache;
 import glossary.web.PageCacheHandler;
@@ -34,7 +35,7 @@ public final class App {
     private App() {}
 
     public static Javalin create(Config config, TermCatalog catalog, Database database, Templates templates,
-            FormTokens tokens, InquiryWriter writer, OutboxWorker worker, Admin admin) {
+            FormTokens tokens, InquiryWriter writer, OutboxWorker worker, Admin admin, Health health) {
         var assets = new Assets(List.of("site.css", "favicon.svg"));
         var site = new Site(SITE_NAME, config.baseUrl(), assets.url("site.css"));
         var pages = new PageCache();
@@ -78,6 +79,8 @@ public final class App {
                 routes.head(page.getKey(), page.getValue());
             }
 
+            routes.get("/health", health::health);
+            routes.get("/ready", health::ready);
             routes.post("/contact", inquiryForms::submitContact);
             routes.post("/glossary/{slug}/inquiries", inquiryForms::submitFromTerm);
 

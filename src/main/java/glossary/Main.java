@@ -16,6 +16,7 @@ import glossary.mail.OutboxWorker;
 import glossary.mail.SmtpMailer;
 import glossary.term.TermImporter;
 import glossary.web.FormTokens;
+import glossary.web.Health;
 import glossary.web.Templates;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -27,7 +28,7 @@ public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     /** The running app and what must be closed after it, in order. */
-    public record Running(Javalin app, InquiryWriter writer, OutboxWorker worker, PageViews views, Database database)
+    public record Running(Javalin app, Health health, InquiryWriter writer, OutboxWorker worker, PageViews views, Database database)
             implements AutoCloseable {
         /**
          * Stops taking requests and finishes those in flight, stores inquiries already handed over,
@@ -35,6 +36,7 @@ public final class Main {
          */
         @Override
         public void close() {
+            health.stopping();
             app.stop();
             writer.close();
             worker.close();
@@ -96,9 +98,10 @@ public final class Main {
             var views = new PageViews(database.jdbi(), clock);
             var admin = new Admin(staff, new Sessions(database.jdbi(), clock), new LoginThrottle(database.jdbi(), clock),
                     new Leads(database.jdbi(), inquiries, clock), outbox, views);
-            var app = App.create(config, catalog, database, templates, tokens, writer, worker, admin).start(config.port());
+            var health = new Health(database.jdbi());
+            var app = App.create(config, catalog, database, templates, tokens, writer, worker, admin, health).start(config.port());
             log.info("Glossary is serving {} terms at {} (listening on port {})", catalog.terms().size(), config.baseUrl(), app.port());
-            return new Running(app, writer, worker, views, database);
+            return new Running(app, health, writer, worker, views, database);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -172,7 +172,12 @@ public final class TermController {
         List<Term> suggestions = List.of();
         if (results.isEmpty() && !query.isEmpty()) {
             suggestions = catalog.suggestions(query, 5);
-            misses.record(query);
+            try {
+                misses.record(query);
+            } catch (RuntimeException e) {
+                // Counting a miss is a nicety; the reader still gets their answer without the database.
+                org.slf4j.LoggerFactory.getLogger(TermController.class).warn("Search miss not recorded: {}", e.toString());
+            }
         }
         var title = query.isEmpty() ? "Search the glossary" : "Search results for \"" + query + "\"";
         var meta = site.page(title + " | " + site.name(), "Search the " + site.name() + ".", "/search").notIndexed();

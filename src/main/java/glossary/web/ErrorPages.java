@@ -50,9 +50,36 @@ public final class ErrorPages {
     }
 
     public void serverError(Exception e, Context ctx) {
+        if (databaseUnavailable(e)) {
+            log.error("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
+            ctx.status(503);
+            ctx.header("Retry-After", "30");
+            message(ctx, "We are having trouble just now", "This part of the site is briefly unavailable and nothing you sent was saved. "
+                    + "Please try again in a minute; the glossary itself is still here.");
+            return;
+        }
         log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
         ctx.status(500);
         message(ctx, "Something went wrong on our side", "We have been told about it. Please try again in a moment.");
+    }
+
+    /** A lost or refused database connection (SQLState class 08, or the pool giving up waiting). */
+    static boolean databaseUnavailable(Throwable e) {
+        for (var cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (cause.getMessage() != null && cause.getMessage().contains("has been closed")) {
+                return true; // the pool is shut
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private void message(Context ctx, String heading, String text) {

@@ -21,4 +21,13 @@ public final class InquiriesForTests {
     public static String status(TestApp app, long id) {
         return Inquiries.status(app, id);
     }
+
+    /** A valid filled-in contact form, ready to post. */
+    public static Map<String, String> formFor(TestApp app) {
+        return Inquiries.aValidInquiry(app, "/contact");
+    }
+
+    public static java.net.http.HttpResponse<String> post(TestApp app, Map<String, String> fields) {
+        return Inquiries.post(app, "/contact", fields);
+    }
 }
