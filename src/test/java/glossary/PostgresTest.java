@@ -69,4 +69,29 @@ class PostgresTest {
         assertThat(staff.act("/admin/leads/" + id + "/erase", Map.of("confirm", "ERASE")).statusCode()).isEqualTo(303);
         assertThat(staff.get("/admin/leads.csv").body()).doesNotContain("Postgres Pte Ltd").doesNotContain("Ana Ng");
     }
+
+    @Test
+    void instances_starting_together_import_the_content_one_after_the_other() throws Exception {
+        var importer = new glossary.term.TermImporter(app.database.jdbi());
+        var files = glossary.term.TermImporter.readDirectory(java.nio.file.Path.of("db/terms"));
+        var changed = new java.util.TreeMap<>(files);
+        var first = changed.firstKey();
+        changed.put(first, changed.get(first).replace("last_reviewed: ", "last_reviewed:  "));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<glossary.term.TermImporter.Report>>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> importer.importFiles(changed)));
+            }
+            int updated = 0;
+            for (var result : results) {
+                var report = result.get();
+                assertThat(report.errors()).isEmpty();
+                updated += report.updated();
+            }
+            assertThat(updated).as("exactly one instance applies the change").isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
 }

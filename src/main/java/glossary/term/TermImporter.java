@@ -88,6 +88,7 @@ public final class TermImporter {
         }
         var now = OffsetDateTime.now(ZoneOffset.UTC);
         return jdbi.inTransaction(handle -> {
+            lockAgainstOtherInstances(handle);
             var rows = handle.attach(TermRows.class);
             var stored = new HashMap<String, TermRows.Stored>();
             rows.all().forEach(row -> stored.put(row.slug(), row));
@@ -116,6 +117,24 @@ public final class TermImporter {
             return new Report(added, updated, unchanged, removed, List.copyOf(errors));
         });
     }
+
+    /**
+     * Instances that start together import one after the other: on PostgreSQL the transaction
+     * takes an advisory lock first (H2 serves a single process, so there is no one to wait for).
+     */
+    private static void lockAgainstOtherInstances(org.jdbi.v3.core.Handle handle) {
+        try {
+            if (!handle.getConnection().getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")) {
+                return;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        handle.createQuery("SELECT CAST(pg_advisory_xact_lock(:key) AS TEXT)").bind("key", IMPORT_LOCK).mapTo(String.class).one();
+    }
+
+    /** Any fixed number, the same in every instance. */
+    private static final long IMPORT_LOCK = 0x676c6f7373L;
 
     private static Map<String, Term> byFileName(Map<String, Term> bySlug) {
         var result = new TreeMap<String, Term>();
