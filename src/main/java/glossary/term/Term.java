@@ -56,6 +56,14 @@ public record Term(
         return Slugs.of(category);
     }
 
+    /** The definition's first sentence: the one line shown in lists. */
+    public String summary() {
+        var matcher = FIRST_SENTENCE.matcher(definition);
+        return matcher.find() ? definition.substring(0, matcher.end()).strip() : definition;
+    }
+
+    private static final java.util.regex.Pattern FIRST_SENTENCE = java.util.regex.Pattern.compile("[.!?](?=\\s+\\p{Lu})");
+
     public boolean inReview() {
         return status == Status.IN_REVIEW;
     }

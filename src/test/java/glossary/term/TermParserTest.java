@@ -37,4 +37,11 @@ class TermParserTest {
         assertThatThrownBy(() -> parser.parse("typo.md", TermFiles.aTerm("t", "T", "C", List.of(), List.of(), "published").replace("aliases:", "alises:")))
                 .hasMessage("typo.md: unknown field 'alises'");
     }
+
+    @Test
+    void the_summary_is_the_first_sentence_of_the_definition() {
+        var term = parser.parse("t.md", TermFiles.aTerm("t", "T", "C", List.of(), List.of(), "published")
+                .replaceFirst("definition: \"[^\"]*\"", "definition: \"An L.L.M. reads text, e.g. contracts. It writes too. Mostly.\""));
+        assertThat(term.summary()).isEqualTo("An L.L.M. reads text, e.g. contracts.");
+    }
 }
