@@ -378,9 +378,9 @@ public final class Leads {
                         rs.getString(6), rs.getObject(7, OffsetDateTime.class))).list());
     }
 
-    private static void event(Handle h, long id, long staffId, String action, String detail) {
+    private void event(Handle h, long id, long staffId, String action, String detail) {
         h.createUpdate("INSERT INTO lead_event (inquiry_id, staff_id, created_at, action, detail) VALUES (:id, :staff, :now, :action, :detail)")
-                .bind("id", id).bind("staff", staffId).bind("now", OffsetDateTime.now(ZoneOffset.UTC)).bind("action", action)
+                .bind("id", id).bind("staff", staffId).bind("now", now()).bind("action", action)
                 .bind("detail", detail).execute();
     }
 

@@ -8,6 +8,7 @@ import glossary.web.CachedPage;
 import glossary.web.ClientAddress;
 import glossary.web.FormTokens;
 import glossary.web.PageMeta;
+import glossary.web.Referrers;
 import glossary.web.Site;
 import glossary.web.Templates;
 import io.javalin.http.BadRequestResponse;
@@ -154,15 +155,8 @@ public final class InquiryController {
     /** The Referer header when it names another site: where the visitor came from. */
     public static String externalReferrer(Context ctx) {
         var referrer = ctx.header("Referer");
-        if (referrer == null) {
-            return "";
-        }
-        try {
-            var host = URI.create(referrer).getHost();
-            return host == null || host.equalsIgnoreCase(ctx.host() == null ? "" : ctx.host().replaceFirst(":\\d+$", "")) ? "" : referrer;
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
+        var host = ctx.host() == null ? null : ctx.host().replaceFirst(":\\d+$", "");
+        return Referrers.fromAnotherSite(referrer, host) ? referrer : "";
     }
 
     private static InquiryForm withTerm(InquiryForm f, String slug) {

@@ -20,7 +20,7 @@ public final class Pages {
 
     public record Category(PageMeta meta, TermCatalog.Category category, List<TermCatalog.Category> categories) {}
 
-    public record Search(PageMeta meta, String query, List<Term> results, List<Term> suggestions, List<TermCatalog.Category> categories) {}
+    public record Search(PageMeta meta, String query, List<Term> results, List<Term> suggestions) {}
 
     public record NotFound(PageMeta meta, List<Term> suggestions, List<TermCatalog.Category> categories) {}
 }

@@ -182,7 +182,7 @@ public final class TermController {
         var title = query.isEmpty() ? "Search the glossary" : "Search results for \"" + query + "\"";
         var meta = site.page(title + " | " + site.name(), "Search the " + site.name() + ".", "/search").notIndexed();
         CachedPage.sendOnce(ctx, CachedPage.HTML, "no-cache",
-                templates.render("term/search.jte", new Pages.Search(meta, query, results, suggestions, catalog.categories())));
+                templates.render("term/search.jte", new Pages.Search(meta, query, results, suggestions)));
     }
 
     /** The 404 page suggests terms whose names resemble the last part of the path asked for. */

@@ -17,7 +17,7 @@ public final class PageCache {
         }
     }
 
-    private static final long FOREVER = Long.MAX_VALUE / 2;
+    private static final Duration FOREVER = Duration.ofDays(365 * 100);
     private final Map<String, Entry> pages = new ConcurrentHashMap<>();
 
     /** The page for a path, or null when there is none or it has expired. */
@@ -26,8 +26,9 @@ public final class PageCache {
         return entry != null && entry.fresh() ? entry.page() : null;
     }
 
+    /** The page for a path, rendered now if there is none; kept until the catalog changes. */
     public CachedPage get(String path, Supplier<CachedPage> render) {
-        return pages.compute(path, (k, old) -> old != null && old.fresh() ? old : new Entry(render.get(), System.nanoTime() + FOREVER)).page();
+        return get(path, FOREVER, render);
     }
 
     public CachedPage get(String path, Duration keepFor, Supplier<CachedPage> render) {

@@ -1,7 +1,6 @@
 package glossary.web;
 
 import glossary.admin.PageViews;
-import java.net.URI;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -31,7 +30,7 @@ public final class PageCacheHandler extends Handler.Wrapper {
         headers.apply(response.getHeaders());
         var method = request.getMethod();
         if (("GET".equals(method) || "HEAD".equals(method)) && request.getHttpURI().getQuery() == null
-                && !fromAnotherSite(request)) {
+                && !Referrers.fromAnotherSite(request.getHeaders().get(HttpHeader.REFERER), request.getHttpURI().getHost())) {
             var path = Request.getPathInContext(request);
             var page = cache.get(path);
             if (page != null) {
@@ -45,16 +44,4 @@ public final class PageCacheHandler extends Handler.Wrapper {
         return super.handle(request, response, callback);
     }
 
-    private static boolean fromAnotherSite(Request request) {
-        var referrer = request.getHeaders().get(HttpHeader.REFERER);
-        if (referrer == null) {
-            return false;
-        }
-        try {
-            var host = URI.create(referrer).getHost();
-            return host == null || !host.equalsIgnoreCase(request.getHttpURI().getHost());
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
-    }
 }
