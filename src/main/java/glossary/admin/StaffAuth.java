@@ -70,6 +70,7 @@ public final class StaffAuth {
                 ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
                 return false;
             }
+            ctx.body(); // read the (size-limited) body, so the connection can carry the client's next request
             throw new ForbiddenResponse("Not signed in");
         }
         if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
@@ -173,7 +174,6 @@ public final class StaffAuth {
     private void renderLogin(Context ctx, String email, String error, int status) {
         var meta = site.page("Staff sign-in | " + site.name(), "Sign in to the admin area.", "/admin/login").notIndexed();
         ctx.status(status);
-        ctx.header("Cache-Control", "no-store");
         CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store",
                 templates.render("admin/login.jte", new LoginPage(meta, email, error, tokens.issue(Duration.ZERO))));
     }
