@@ -20,7 +20,10 @@ import glossary.web.PageCacheHandler;
 import glossary.web.SecurityHeaders;
 import glossary.web.Site;
 import glossary.web.Templates;
+import glossary.ops.Metrics;
+import glossary.ops.RequestLog;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import io.javalin.http.Handler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.javalin.compression.CompressionStrategy;
@@ -35,13 +38,13 @@ public final class App {
     private App() {}
 
     public static Javalin create(Config config, TermCatalog catalog, Database database, Templates templates,
-            FormTokens tokens, InquiryWriter writer, OutboxWorker worker, Admin admin, Health health) {
+            FormTokens tokens, InquiryWriter writer, OutboxWorker worker, Admin admin, Health health, Metrics metrics) {
         var assets = new Assets(List.of("site.css", "favicon.svg"));
         var site = new Site(SITE_NAME, config.baseUrl(), assets.url("site.css"));
         var pages = new PageCache();
         var terms = new TermController(catalog, site, templates, new SearchMisses(database.jdbi()), pages, tokens,
                 config.forms().minimumFillTime(), admin.views());
-        var inquiryForms = new InquiryController(config, site, templates, catalog, terms, writer, tokens, worker);
+        var inquiryForms = new InquiryController(config, site, templates, catalog, terms, writer, tokens, worker, metrics);
         var info = new InfoPages(site, templates, pages);
         var front = new PageCacheHandler(pages, new SecurityHeaders(config.https()), admin.views());
         var clients = new ClientAddress(config.forms().trustedProxies());
@@ -56,8 +59,17 @@ public final class App {
             javalin.http.compressionStrategy = CompressionStrategy.NONE;
             javalin.router.ignoreTrailingSlashes = true;
             javalin.http.prefer405over404 = true;
-            // Javalin mounts its servlet context inside this wrapper, so it sees every request first.
-            javalin.jetty.modifyServer(server -> server.setHandler(front));
+            // Javalin mounts its servlet context inside the front handler, which sees every request
+            // first; outside it the request log, and outermost the handler that lets requests in
+            // flight finish when the server stops.
+            javalin.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler(new RequestLog(front, metrics)));
+                server.setStopTimeout(config.ops().shutdownGrace().toMillis());
+            });
+            javalin.requestLogger.http((ctx, ms) -> {
+                var endpoint = ctx.endpoints().matchedHttpEndpoint();
+                ctx.req().setAttribute(RequestLog.ROUTE, endpoint == null ? "unmatched" : endpoint.path);
+            });
             // A few dozen threads: on two cores more only add switching (measured with the benchmark).
             javalin.jetty.threadPool = new QueuedThreadPool(32, 4);
 
@@ -100,6 +112,7 @@ public final class App {
             routes.post("/admin/leads/{id}/assign", auth.guarded(inbox::assign));
             routes.post("/admin/leads/{id}/erase", auth.guarded(inbox::erase));
             routes.get("/admin/outbox", auth.guarded(inbox::outboxPage));
+            routes.get("/admin/metrics", auth.guarded(metrics::scrape));
             routes.post("/admin/outbox/{id}/retry", auth.guarded(inbox::retry));
 
             routes.error(404, errors::notFound);

@@ -18,7 +18,14 @@ public record Config(
         Smtp smtp,
         Mail mail,
         Forms forms,
-        FirstAdmin admin) {
+        FirstAdmin admin,
+        Ops ops) {
+
+    /**
+     * Operations: metrics on 127.0.0.1 at this port when one is set (they are always at
+     * /admin/metrics for staff), and how long a stopping instance waits for requests in flight.
+     */
+    public record Ops(Optional<Integer> metricsPort, Duration shutdownGrace) {}
 
     /** The first staff account, created on a start where there is none; no default exists. */
     public record FirstAdmin(String email, String password) {}
@@ -84,7 +91,10 @@ public record Config(
                         Integer.parseInt(env.getOrDefault("GLOSSARY_RATE_LIMIT", "5")),
                         seconds(env.getOrDefault("GLOSSARY_RATE_WINDOW_SECONDS", "600")),
                         list(env.getOrDefault("GLOSSARY_TRUSTED_PROXIES", ""))),
-                new FirstAdmin(env.getOrDefault("GLOSSARY_ADMIN_EMAIL", "").strip(), env.getOrDefault("GLOSSARY_ADMIN_PASSWORD", "")));
+                new FirstAdmin(env.getOrDefault("GLOSSARY_ADMIN_EMAIL", "").strip(), env.getOrDefault("GLOSSARY_ADMIN_PASSWORD", "")),
+                new Ops(
+                        Optional.ofNullable(blankToNull(env.get("GLOSSARY_METRICS_PORT"))).map(p -> Integer.parseInt(p.strip())),
+                        seconds(env.getOrDefault("GLOSSARY_SHUTDOWN_SECONDS", "20"))));
     }
 
     public boolean https() {
@@ -93,11 +103,13 @@ public record Config(
 
     /**
      * PostgreSQL mode so the same migrations run on both; WRITE_DELAY=0 so a commit reaches the file
-     * before the statement returns (the default 500 ms delay loses commits when the process is killed).
+     * before the statement returns (the default 500 ms delay loses commits when the process is killed);
+     * DB_CLOSE_ON_EXIT=FALSE so H2 does not close the database under our own shutdown hook, which
+     * still stores the inquiries in flight.
      */
     static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.resolve("glossary")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     private static Duration seconds(String value) {

@@ -14,6 +14,7 @@ import glossary.inquiry.InquiryWriter;
 import glossary.mail.Outbox;
 import glossary.mail.OutboxWorker;
 import glossary.mail.SmtpMailer;
+import glossary.ops.Metrics;
 import glossary.term.TermImporter;
 import glossary.web.FormTokens;
 import glossary.web.Health;
@@ -28,7 +29,8 @@ public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     /** The running app and what must be closed after it, in order. */
-    public record Running(Javalin app, Health health, InquiryWriter writer, OutboxWorker worker, PageViews views, Database database)
+    public record Running(Javalin app, Health health, InquiryWriter writer, OutboxWorker worker, PageViews views, Database database,
+            Metrics metrics)
             implements AutoCloseable {
         /**
          * Stops taking requests and finishes those in flight, stores inquiries already handed over,
@@ -42,6 +44,7 @@ public final class Main {
             worker.close();
             views.close();
             database.close();
+            metrics.close();
         }
     }
 
@@ -73,12 +76,14 @@ public final class Main {
 
     public static Running start(Config config) {
         var clock = Clock.systemUTC();
-        var database = Database.migrateAndOpen(config);
+        var metrics = new Metrics();
+        var database = Database.migrateAndOpen(config, metrics.registry());
         try {
             var catalog = new TermImporter(database.jdbi()).importAndLoad(config.contentDir());
             var templates = new Templates();
             var messages = new InquiryMessages(config, templates, catalog);
             var outbox = new Outbox(database.jdbi(), clock);
+            metrics.watch(outbox);
             var inquiries = new InquiryRepository(database.jdbi(), outbox, messages::messageId, clock);
             OutboxWorker.Composer composer = (inquiryId, kind, messageId) -> messages.compose(inquiries.find(inquiryId)
                     .orElseThrow(() -> new IllegalStateException("inquiry " + inquiryId + " no longer exists")), kind);
@@ -99,11 +104,14 @@ public final class Main {
             var admin = new Admin(staff, new Sessions(database.jdbi(), clock), new LoginThrottle(database.jdbi(), clock),
                     new Leads(database.jdbi(), inquiries, clock), outbox, views);
             var health = new Health(database.jdbi());
-            var app = App.create(config, catalog, database, templates, tokens, writer, worker, admin, health).start(config.port());
+            var app = App.create(config, catalog, database, templates, tokens, writer, worker, admin, health, metrics)
+                    .start(config.port());
+            config.ops().metricsPort().ifPresent(metrics::serveOnLoopback);
             log.info("Glossary is serving {} terms at {} (listening on port {})", catalog.terms().size(), config.baseUrl(), app.port());
-            return new Running(app, health, writer, worker, views, database);
+            return new Running(app, health, writer, worker, views, database, metrics);
         } catch (RuntimeException e) {
             database.close();
+            metrics.close();
             throw e;
         }
     }

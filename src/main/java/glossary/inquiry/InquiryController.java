@@ -2,6 +2,7 @@ package glossary.inquiry;
 
 import glossary.Config;
 import glossary.mail.OutboxWorker;
+import glossary.ops.Metrics;
 import glossary.term.TermCatalog;
 import glossary.term.TermController;
 import glossary.web.CachedPage;
@@ -45,10 +46,11 @@ public final class InquiryController {
     private final FormTokens tokens;
     private final ClientAddress clients;
     private final SpamGuard spam = new SpamGuard();
+    private final Metrics metrics;
     private final OutboxWorker worker;
 
     public InquiryController(Config config, Site site, Templates templates, TermCatalog catalog, TermController terms,
-            InquiryWriter writer, FormTokens tokens, OutboxWorker worker) {
+            InquiryWriter writer, FormTokens tokens, OutboxWorker worker, Metrics metrics) {
         this.config = config;
         this.site = site;
         this.templates = templates;
@@ -58,6 +60,7 @@ public final class InquiryController {
         this.tokens = tokens;
         this.clients = new ClientAddress(config.forms().trustedProxies());
         this.worker = worker;
+        this.metrics = metrics;
     }
 
     public void contact(Context ctx) {
@@ -109,6 +112,7 @@ public final class InquiryController {
         }
         var reason = spam.reason(form, ctx.formParam("website"), check.verdict()).orElse(null);
         var inquiry = writer.store(new InquiryRepository.Submission(form, clients.of(ctx), ctx.userAgent(), reason));
+        metrics.inquiryStored(inquiry.spamReason() != null);
         if (inquiry.spamReason() == null) {
             worker.wake();
             log.info("Inquiry {} stored (term: {})", inquiry.reference(), form.term().isEmpty() ? "none" : form.term());

@@ -1,6 +1,9 @@
 package glossary.web;
 
 import glossary.admin.PageViews;
+import glossary.ops.RequestLog;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -37,11 +40,27 @@ public final class PageCacheHandler extends Handler.Wrapper {
                 if (path.startsWith("/glossary/") && "GET".equals(method)) {
                     views.count(path.substring("/glossary/".length()));
                 }
+                request.setAttribute(RequestLog.ROUTE, route(path));
                 page.write(request, response, callback);
                 return true;
             }
         }
         return super.handle(request, response, callback);
     }
+
+    /** The route a cached page belongs to, as Javalin would name it, so the metrics add up per route. */
+    static String route(String path) {
+        for (var prefix : PARAMETERISED) {
+            if (path.startsWith(prefix.getKey())) {
+                return prefix.getValue();
+            }
+        }
+        return path;
+    }
+
+    private static final List<Map.Entry<String, String>> PARAMETERISED = List.of(
+            Map.entry("/glossary/", "/glossary/{slug}"),
+            Map.entry("/categories/", "/categories/{slug}"),
+            Map.entry("/assets/", "/assets/{file}"));
 
 }
