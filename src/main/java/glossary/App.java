@@ -23,7 +23,6 @@ import glossary.web.Templates;
 import glossary.ops.Metrics;
 import glossary.ops.RequestLog;
 import io.javalin.Javalin;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import io.javalin.http.Handler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.javalin.compression.CompressionStrategy;
@@ -60,10 +59,12 @@ public final class App {
             javalin.router.ignoreTrailingSlashes = true;
             javalin.http.prefer405over404 = true;
             // Javalin mounts its servlet context inside the front handler, which sees every request
-            // first; outside it the request log, and outermost the handler that lets requests in
-            // flight finish when the server stops.
+            // first; the request log wraps it. With a stop timeout, stopping first closes the
+            // listening socket, then waits (up to the timeout) until every connection has finished
+            // its request and gone idle. No GracefulHandler: it would answer requests that arrive
+            // meanwhile on open connections with 503, which a proxy cannot safely retry elsewhere.
             javalin.jetty.modifyServer(server -> {
-                server.setHandler(new GracefulHandler(new RequestLog(front, metrics)));
+                server.setHandler(new RequestLog(front, metrics));
                 server.setStopTimeout(config.ops().shutdownGrace().toMillis());
             });
             javalin.requestLogger.http((ctx, ms) -> {

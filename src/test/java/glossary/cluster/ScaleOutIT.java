@@ -1,0 +1,255 @@
+package glossary.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two instances of the packaged app on one fresh PostgreSQL, behind nginx (round-robin, the
+ * README's configuration), with a real SMTP server: what scaling out promises, checked end to end.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScaleOutIT {
+    static final String STAFF_EMAIL = "ops@firm.example";
+    static final String STAFF_PASSWORD = "two instances, one truth 7";
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    static Path logs;
+    static PgServer pg;
+    static GreenMail smtp;
+    static AppProcess a;
+    static AppProcess b;
+    static Nginx nginx;
+
+    @BeforeAll
+    static void start() throws Exception {
+        logs = Files.createTempDirectory("glossary-scale");
+        pg = PgServer.create();
+        pg.createDatabase("glossary");
+        smtp = new GreenMail(new ServerSetup(PgServer.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        var env = Map.ofEntries(
+                Map.entry("GLOSSARY_DATABASE_URL", pg.url("glossary")),
+                Map.entry("GLOSSARY_DATABASE_USER", "postgres"),
+                Map.entry("GLOSSARY_DATABASE_PASSWORD", ""),
+                Map.entry("GLOSSARY_DATA_DIR", logs.toString()),
+                Map.entry("GLOSSARY_SMTP_HOST", "127.0.0.1"),
+                Map.entry("GLOSSARY_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort())),
+                Map.entry("GLOSSARY_SMTP_TLS", "none"),
+                Map.entry("GLOSSARY_TEAM_EMAIL", "team@firm.example"),
+                Map.entry("GLOSSARY_MAIL_RETRY_SECONDS", "1"),
+                Map.entry("GLOSSARY_FORM_MIN_SECONDS", "0"),
+                Map.entry("GLOSSARY_RATE_LIMIT", "1000000"),
+                Map.entry("GLOSSARY_TRUSTED_PROXIES", "127.0.0.1"),
+                Map.entry("GLOSSARY_ADMIN_EMAIL", STAFF_EMAIL),
+                Map.entry("GLOSSARY_ADMIN_PASSWORD", STAFF_PASSWORD));
+        a = AppProcess.onFreePort(with(env, "GLOSSARY_METRICS_PORT", String.valueOf(PgServer.freePort())), logs);
+        b = AppProcess.onFreePort(with(env, "GLOSSARY_METRICS_PORT", String.valueOf(PgServer.freePort())), logs);
+        // Started together: migrations and the content import must not trip over each other.
+        a.launch();
+        b.launch();
+        a.awaitReady();
+        b.awaitReady();
+        nginx = Nginx.start(List.of(a.port, b.port));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable part : new AutoCloseable[] {nginx, a == null ? null : a::stop, b == null ? null : b::stop, pg}) {
+            if (part != null) {
+                part.close();
+            }
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void each_inquiry_is_stored_once_and_its_notification_mailed_once() throws Exception {
+        var token = Jsoup.parse(get(nginx.url("/contact")).body()).select("input[name=token]").attr("value");
+        var ids = new HashSet<Long>();
+        for (int i = 0; i < 40; i++) {
+            var response = post(nginx.url("/contact"), Load.inquiry(token, "Inquiry number " + i));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+            var location = response.headers().firstValue("Location").orElseThrow();
+            ids.add(Long.parseLong(location.substring(location.lastIndexOf('-') + 1)));
+        }
+        assertThat(ids).hasSize(40);
+        assertThat(storedInquiries()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(metric(a, "http_server_requests_seconds_count{method=\"POST\",route=\"/contact\",status=\"303\"}"))
+                .as("nginx spreads the posts over both instances").isGreaterThan(0);
+        assertThat(metric(b, "http_server_requests_seconds_count{method=\"POST\",route=\"/contact\",status=\"303\"}")).isGreaterThan(0);
+
+        awaitOutboxSent();
+        var messageIds = new ArrayList<String>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            messageIds.add(message.getMessageID());
+        }
+        var teamNotifications = messageIds.stream().filter(id -> id.contains("-team@")).toList();
+        assertThat(new HashSet<>(messageIds)).as("no message is sent twice").hasSize(messageIds.size());
+        assertThat(teamNotifications).hasSize(ids.size());
+        assertThat(teamNotifications.stream().map(id -> Long.parseLong(id.replaceAll("\\D*?(\\d+)-team@.*", "$1")))
+                .collect(Collectors.toSet())).isEqualTo(ids);
+        System.out.printf("Scale-out: %d inquiries through nginx, %d stored, %d messages received, %d distinct Message-IDs%n",
+                ids.size(), storedInquiries().size(), messageIds.size(), new HashSet<>(messageIds).size());
+    }
+
+    @Test
+    @Order(2)
+    void a_staff_session_begun_on_one_instance_works_on_the_other() throws Exception {
+        var login = get(a.url("/admin/login"));
+        var token = Jsoup.parse(login.body()).select("input[name=token]").attr("value");
+        var signIn = post(a.url("/admin/login"), form(Map.of("token", token, "email", STAFF_EMAIL, "password", STAFF_PASSWORD)));
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        var cookie = signIn.headers().allValues("Set-Cookie").stream().filter(c -> !c.contains("=;"))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+
+        var onB = get(b.url("/admin/leads"), "Cookie", cookie);
+        assertThat(onB.statusCode()).isEqualTo(200);
+        var inbox = Jsoup.parse(onB.body());
+        assertThat(inbox.select("table.leads tbody tr")).isNotEmpty();
+        var lead = inbox.select("table.leads tbody tr a[href^=/admin/leads/]").first().attr("href");
+        // The CSRF token from a page of instance A is good on instance B.
+        var csrf = Jsoup.parse(get(a.url("/admin"), "Cookie", cookie).body()).select("input[name=csrf]").first().attr("value");
+        var note = post(b.url(lead + "/notes"), form(Map.of("csrf", csrf, "note", "Written through instance B.")), "Cookie", cookie);
+        assertThat(note.statusCode()).isEqualTo(303);
+        assertThat(get(a.url(lead), "Cookie", cookie).body()).contains("Written through instance B.");
+    }
+
+    @Test
+    @Order(3)
+    void restarting_an_instance_under_load_fails_no_request_and_loses_no_inquiry() throws Exception {
+        Load load;
+        try (var running = Load.start(nginx.url(""), 4, 2)) {
+            load = running;
+            Thread.sleep(1500);
+            assertThat(a.stop()).as("SIGTERM ends the process once it has drained").isEqualTo(143);
+            assertThat(a.log()).contains("Stopping");
+            Thread.sleep(500);
+            a.start();
+            Thread.sleep(1500);
+        }
+        System.out.println("Restart of one instance under load: " + load.answers());
+        assertThat(load.failures).isEmpty();
+        assertThat(load.answers().keySet()).containsOnly("GET page 200", "POST inquiry 303");
+        assertThat(load.acknowledged).hasSizeGreaterThan(10);
+        assertThat(storedInquiries()).containsAll(load.acknowledged);
+    }
+
+    @Test
+    @Order(4)
+    void restarting_postgresql_under_load_gives_503s_then_recovers_and_loses_no_inquiry() throws Exception {
+        Load load;
+        try (var running = Load.start(nginx.url(""), 2, 2)) {
+            load = running;
+            Thread.sleep(1000);
+            pg.stop();
+            Thread.sleep(3000);
+            int pagesDuringOutage = running.count("GET page 200");
+            Thread.sleep(1000);
+            assertThat(running.count("GET page 200")).as("term pages keep serving from memory").isGreaterThan(pagesDuringOutage);
+            pg.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            int acknowledgedBefore = running.acknowledged.size();
+            while (running.acknowledged.size() < acknowledgedBefore + 10 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        }
+        System.out.println("Restart of PostgreSQL under load: " + load.answers());
+        assertThat(load.failures).isEmpty();
+        assertThat(load.count("POST inquiry 503")).as("inquiries during the outage get the 503 page").isGreaterThan(0);
+        assertThat(load.answers().keySet()).containsOnly("GET page 200", "POST inquiry 303", "POST inquiry 503");
+        assertThat(storedInquiries()).containsAll(load.acknowledged);
+        for (var app : List.of(a, b)) {
+            assertThat(get(app.url("/ready")).statusCode()).as("recovered without a restart").isEqualTo(200);
+        }
+    }
+
+    static Set<Long> storedInquiries() throws Exception {
+        var ids = new HashSet<Long>();
+        try (var c = pg.connect("glossary"); var s = c.createStatement(); var rows = s.executeQuery("SELECT id FROM inquiry")) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static void awaitOutboxSent() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var c = pg.connect("glossary"); var s = c.createStatement();
+                    var rows = s.executeQuery("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'")) {
+                rows.next();
+                if (rows.getLong(1) == 0) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the outbox was not sent within 60 s");
+    }
+
+    private static double metric(AppProcess app, String series) throws Exception {
+        var port = app.env("GLOSSARY_METRICS_PORT");
+        var text = get("http://127.0.0.1:" + port + "/metrics").body();
+        return text.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst().orElse(0);
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String key, String value) {
+        var copy = new java.util.HashMap<>(env);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static HttpResponse<String> get(String url, String... headers) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String url, String body, String... headers) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
