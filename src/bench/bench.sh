@@ -9,6 +9,8 @@ DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 APP_PORT=18080
 NGINX_PORT=18081
+PROXY_PORT=18082
+APP2_PORT=18083
 work=$(mktemp -d /tmp/glossary-bench.XXXXXX)
 chmod 755 "$work" # nginx workers run as an unprivileged user
 pids=()
@@ -22,6 +24,7 @@ trap cleanup EXIT
 need=()
 command -v wrk >/dev/null || need+=(wrk)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v psql >/dev/null || need+=(postgresql-client)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
@@ -166,3 +169,70 @@ done
 curl -fs -H "Cookie: $cookie" -o "$work/all.csv" -w 'CSV export of all leads but spam: %{size_download} bytes in %{time_total} s' \
   "http://127.0.0.1:$APP_PORT/admin/leads.csv"
 echo " ($(($(wc -l < "$work/all.csv") - 1)) rows; the app runs with -Xmx256m, so the export streams)"
+
+# 5. Scale-out: term page and inquiries through nginx (src/deploy/nginx.conf, as deployed), two
+#    instances on PostgreSQL (127.0.0.1:5432, a fresh database), next to one instance on H2 measured
+#    directly and through the same nginx. All on this one machine's cores, wrk and PostgreSQL included.
+start_proxy() { # $1 $2 = the two upstream ports
+  sed -e "s/listen 80;/listen 127.0.0.1:$PROXY_PORT;/" -e "s/127.0.0.1:7071/127.0.0.1:$1/" -e "s/127.0.0.1:7072/127.0.0.1:$2/" \
+    src/deploy/nginx.conf > "$work/glossary-site.conf"
+  cat > "$work/proxy.conf" <<CONF
+worker_processes auto;
+pid $work/proxy.pid;
+error_log $work/proxy-error.log;
+daemon on;
+events { worker_connections 4096; }
+http { access_log off; include $work/glossary-site.conf; }
+CONF
+  "$NGINX" -c "$work/proxy.conf" -p "$work"
+}
+stop_proxy() { kill "$(cat "$work/proxy.pid")"; sleep 0.5; }
+
+inquiry_script() { # $1 = base URL; writes $work/inquiry.lua with a fresh form token
+  local token
+  token=$(curl -fs "$1/contact" | grep -o 'name="token" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  sed -i "s|token=[^&]*&|token=$token\\&|" "$work/inquiry.lua"
+}
+
+scale_row() { # name url-of-term url-of-contact
+  wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "$2" >/dev/null # warm-up
+  local term inq
+  term=$(measure "$2")
+  inquiry_script "${3%/contact}"
+  wrk -t2 -c32 -d5s -s "$work/inquiry.lua" "$3" >/dev/null # warm-up
+  out=$(wrk -t2 -c32 -d"$DURATION" --latency -s "$work/inquiry.lua" "$3")
+  if grep -q "Non-2xx" <<<"$out"; then echo "$out" >&2; exit 1; fi
+  inq="$(awk '/Requests\/sec/ {print $2}' <<<"$out") $(awk '$1=="50%" {print $2}' <<<"$out") $(awk '$1=="99%" {print $2}' <<<"$out")"
+  read -r t_rps t_p50 t_p99 <<<"$term"
+  read -r i_rps i_p50 i_p99 <<<"$inq"
+  printf '%-40s term page %9.0f req/s  p99 %-8s | inquiries %6.0f /s  p99 %-8s\n' "$1" "$t_rps" "$t_p99" "$i_rps" "$i_p99" >&2
+  echo "$t_rps $i_rps"
+}
+
+echo "scale-out (term page: $CONNECTIONS connections; inquiries: 32 connections)"
+start_app ""
+h2_direct=$(scale_row "1 instance, H2, direct" "http://127.0.0.1:$APP_PORT$TERM" "http://127.0.0.1:$APP_PORT/contact")
+start_proxy "$APP_PORT" "$APP_PORT"
+h2_proxy=$(scale_row "1 instance, H2, through nginx" "http://127.0.0.1:$PROXY_PORT$TERM" "http://127.0.0.1:$PROXY_PORT/contact")
+stop_proxy
+stop_app
+
+pg_db="glossary_bench_$RANDOM"
+psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE DATABASE $pg_db"
+for port in $APP_PORT $APP2_PORT; do
+  GLOSSARY_PORT=$port GLOSSARY_DATA_DIR="$work/pg-$port" GLOSSARY_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$pg_db" \
+    GLOSSARY_DATABASE_USER=postgres GLOSSARY_DATABASE_PASSWORD= GLOSSARY_FORM_MIN_SECONDS=0 GLOSSARY_TRUSTED_PROXIES=127.0.0.1 \
+    java -Xmx1g -jar target/glossary.jar > "$work/app-$port.log" 2>&1 &
+  pids+=($!)
+done
+for port in $APP_PORT $APP2_PORT; do
+  for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/ready" && break; sleep 0.2; done
+done
+start_proxy "$APP_PORT" "$APP2_PORT"
+pg_proxy=$(scale_row "2 instances, PostgreSQL, through nginx" "http://127.0.0.1:$PROXY_PORT$TERM" "http://127.0.0.1:$PROXY_PORT/contact")
+stop_proxy
+kill "${pids[-1]}" "${pids[-2]}"; wait "${pids[-1]}" "${pids[-2]}" 2>/dev/null || true
+psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE $pg_db WITH (FORCE)"
+read -r d_t d_i <<<"$h2_direct"; read -r p_t p_i <<<"$h2_proxy"; read -r s_t s_i <<<"$pg_proxy"
+awk -v dt="$d_t" -v di="$d_i" -v pt="$p_t" -v pi="$p_i" -v st="$s_t" -v si="$s_i" 'BEGIN {
+  printf "ratios to 1 instance on H2, direct: through nginx %.2f (term) %.2f (inquiries); 2 instances on PostgreSQL through nginx %.2f (term) %.2f (inquiries)\n", pt/dt, pi/di, st/dt, si/di }'

@@ -2,21 +2,21 @@ package glossary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import glossary.cluster.AppProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  * got a success answer is in the database after a restart.
  */
 class DurabilityIT {
-    private static final Path JAR = Path.of(System.getProperty("glossary.jar", "target/glossary.jar"));
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -38,11 +37,9 @@ class DurabilityIT {
 
     @Test
     void no_acknowledged_inquiry_is_lost_when_the_process_is_killed() throws Exception {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        var app = startApp(port);
+        var env = Map.of("GLOSSARY_DATA_DIR", data.toString(), "GLOSSARY_FORM_MIN_SECONDS", "0", "GLOSSARY_RATE_LIMIT", "1000000");
+        var app = AppProcess.onFreePort(env, data).start();
+        int port = app.port;
         var token = Jsoup.parse(get(port, "/contact")).select("input[name=token]").attr("value");
         var acknowledged = new ConcurrentLinkedQueue<Long>();
         var running = new AtomicBoolean(true);
@@ -67,17 +64,16 @@ class DurabilityIT {
             clients.add(thread);
         }
         Thread.sleep(2500);
-        app.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no clean close
+        app.kill(); // SIGKILL: no shutdown hook, no clean close
         running.set(false);
         for (var thread : clients) {
             thread.join();
         }
         assertThat(acknowledged).hasSizeGreaterThan(20);
 
-        var restarted = startApp(port); // recovers the database files it left behind
+        app.start(); // recovers the database files it left behind
         assertThat(get(port, "/contact")).contains("inquiry-form");
-        restarted.destroy(); // SIGTERM: a clean stop this time
-        restarted.waitFor();
+        app.stop(); // SIGTERM: a clean stop this time
 
         Set<Long> stored = new HashSet<>();
         long outboxRows;
@@ -97,35 +93,6 @@ class DurabilityIT {
         assertThat(outboxRows).isEqualTo(2L * stored.size()); // each inquiry with both its messages, or neither
         System.out.printf("Durability: %d inquiries acknowledged before SIGKILL, %d stored after restart, 0 lost%n",
                 acknowledged.size(), stored.size());
-    }
-
-    private Process startApp(int port) throws Exception {
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(java, "-Xmx256m", "-jar", JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("app-" + System.nanoTime() + ".log").toFile());
-        builder.environment().put("GLOSSARY_PORT", String.valueOf(port));
-        builder.environment().put("GLOSSARY_DATA_DIR", data.toString());
-        builder.environment().put("GLOSSARY_FORM_MIN_SECONDS", "0");
-        builder.environment().put("GLOSSARY_RATE_LIMIT", "1000000");
-        var process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                get(port, "/robots.txt");
-                return process;
-            } catch (IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        process.destroyForcibly();
-        throw new AssertionError("the app did not start: " + Files.readString(newestLog()));
-    }
-
-    private Path newestLog() throws IOException {
-        try (var logs = Files.list(data)) {
-            return logs.filter(p -> p.toString().endsWith(".log")).max(Path::compareTo).orElseThrow();
-        }
     }
 
     private String get(int port, String path) throws IOException, InterruptedException {

@@ -24,6 +24,7 @@ public final class TestApp implements AutoCloseable {
     public final Javalin app;
     private final Main.Running running;
     private final Path dataDir;
+    private final TestDatabase testDatabase;
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
@@ -35,12 +36,23 @@ public final class TestApp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        testDatabase = env.containsKey("GLOSSARY_DATABASE_URL") ? null : TestDatabase.fresh(dataDir);
         var all = new HashMap<>(env);
+        if (testDatabase != null) {
+            testDatabase.env().forEach(all::putIfAbsent);
+        }
         all.putIfAbsent("GLOSSARY_DATA_DIR", dataDir.toString());
         all.putIfAbsent("GLOSSARY_BASE_URL", "https://glossary.example.com");
         all.putIfAbsent("GLOSSARY_PORT", "0");
         config = Config.from(all);
-        running = Main.start(config);
+        try {
+            running = Main.start(config);
+        } catch (RuntimeException e) {
+            if (testDatabase != null) {
+                testDatabase.close();
+            }
+            throw e;
+        }
         database = running.database();
         app = running.app();
     }
@@ -106,6 +118,9 @@ public final class TestApp implements AutoCloseable {
     @Override
     public void close() {
         running.close();
+        if (testDatabase != null) {
+            testDatabase.close();
+        }
         try (var paths = Files.walk(dataDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

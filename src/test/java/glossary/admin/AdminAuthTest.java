@@ -153,20 +153,19 @@ class AdminAuthTest {
     @Test
     void the_staff_command_adds_an_account_with_the_password_from_standard_input() throws Exception {
         var data = java.nio.file.Files.createTempDirectory("staff-cli");
-        var env = new HashMap<String, String>();
-        env.put("GLOSSARY_DATA_DIR", data.toString());
-        var config = glossary.Config.from(env);
-        InputStream stdin = System.in;
-        try {
-            System.setIn(new ByteArrayInputStream("password\n".getBytes(StandardCharsets.UTF_8)));
-            assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, config)).isEqualTo(1);
-            System.setIn(new ByteArrayInputStream("a long and unusual passphrase\n".getBytes(StandardCharsets.UTF_8)));
-            assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, config)).isZero();
-        } finally {
-            System.setIn(stdin);
-        }
-        try (var own = TestApp.start(Map.of("GLOSSARY_DATA_DIR", data.toString()))) {
-            assertThat(new StaffClient(own).signIn("new@firm.example", "a long and unusual passphrase").statusCode()).isEqualTo(303);
+        try (var db = glossary.TestDatabase.fresh(data)) {
+            InputStream stdin = System.in;
+            try {
+                System.setIn(new ByteArrayInputStream("password\n".getBytes(StandardCharsets.UTF_8)));
+                assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, db.config())).isEqualTo(1);
+                System.setIn(new ByteArrayInputStream("a long and unusual passphrase\n".getBytes(StandardCharsets.UTF_8)));
+                assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, db.config())).isZero();
+            } finally {
+                System.setIn(stdin);
+            }
+            try (var own = TestApp.start(db.env())) {
+                assertThat(new StaffClient(own).signIn("new@firm.example", "a long and unusual passphrase").statusCode()).isEqualTo(303);
+            }
         }
     }
 }

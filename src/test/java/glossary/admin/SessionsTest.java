@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import glossary.Config;
 import glossary.Database;
+import glossary.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class SessionsTest {
     @Test
     void a_session_ends_after_30_idle_minutes_and_after_12_hours_in_all() {
         var clock = new ManualClock();
-        try (var database = Database.migrateAndOpen(Config.from(Map.of("GLOSSARY_DATA_DIR", data.toString())))) {
+        try (var db = TestDatabase.fresh(data); var database = Database.migrateAndOpen(db.config())) {
             var staff = new Staff(database.jdbi(), clock).add("a@firm.example", "a long enough passphrase");
             var sessions = new Sessions(database.jdbi(), clock);
 

@@ -105,19 +105,25 @@ class DeliveryTest {
     @Test
     void with_no_mail_server_configured_messages_wait_and_go_out_after_a_restart_with_one() throws Exception {
         long id;
-        try (var app = TestApp.start(Map.of("GLOSSARY_DATA_DIR", data.toString(), "GLOSSARY_FORM_MIN_SECONDS", "0"))) {
-            id = idOf(post(app, "/contact", aValidInquiry(app, "/contact")));
-            Thread.sleep(500);
-            assertThat(outbox(app, id)).hasSize(2).allMatch(e -> e.status().equals("queued") && e.attempts() == 0);
-        }
-        int port = freePort();
-        var server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        try (var app = TestApp.start(env(port))) {
-            eventually(Duration.ofSeconds(10), () -> outbox(app, id).stream().allMatch(e -> e.status().equals("sent")));
-            assertThat(server.getReceivedMessages()).hasSize(2);
-        } finally {
-            server.stop();
+        try (var db = glossary.TestDatabase.fresh(data)) {
+            var withoutMail = new java.util.HashMap<>(db.env());
+            withoutMail.put("GLOSSARY_FORM_MIN_SECONDS", "0");
+            try (var app = TestApp.start(withoutMail)) {
+                id = idOf(post(app, "/contact", aValidInquiry(app, "/contact")));
+                Thread.sleep(500);
+                assertThat(outbox(app, id)).hasSize(2).allMatch(e -> e.status().equals("queued") && e.attempts() == 0);
+            }
+            int port = freePort();
+            var server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server.start();
+            var withMail = new java.util.HashMap<>(env(port));
+            withMail.putAll(db.env());
+            try (var app = TestApp.start(withMail)) {
+                eventually(Duration.ofSeconds(10), () -> outbox(app, id).stream().allMatch(e -> e.status().equals("sent")));
+                assertThat(server.getReceivedMessages()).hasSize(2);
+            } finally {
+                server.stop();
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import glossary.Config;
 import glossary.Database;
+import glossary.TestDatabase;
 import glossary.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,7 @@ class TermImportTest {
         TermFiles.write(content, "alpha", term("alpha", "Alpha", "published"));
         TermFiles.write(content, "beta", term("beta", "Beta", "published"));
         TermFiles.write(content, "gamma", term("gamma", "Gamma", "draft"));
-        var config = Config.from(Map.of("GLOSSARY_DATA_DIR", data.toString()));
-        try (var database = Database.migrateAndOpen(config)) {
+        try (var db = TestDatabase.fresh(data); var database = Database.migrateAndOpen(db.config())) {
             var importer = new TermImporter(database.jdbi());
             var first = importer.importFiles(TermImporter.readDirectory(content));
             assertThat(first.added()).isEqualTo(3);
@@ -56,8 +56,7 @@ class TermImportTest {
     void a_bad_edit_keeps_the_last_good_version_online() {
         TermFiles.write(content, "alpha", term("alpha", "Alpha", "published"));
         TermFiles.write(content, "beta", term("beta", "Beta", "published"));
-        var config = Config.from(Map.of("GLOSSARY_DATA_DIR", data.toString()));
-        try (var database = Database.migrateAndOpen(config)) {
+        try (var db = TestDatabase.fresh(data); var database = Database.migrateAndOpen(db.config())) {
             var importer = new TermImporter(database.jdbi());
             importer.importFiles(TermImporter.readDirectory(content));
             TermFiles.write(content, "alpha", "---\nslug: alpha\n---\nbroken");
