@@ -22,6 +22,7 @@ public final class TestApp implements AutoCloseable {
     public final Config config;
     public final Database database;
     public final Javalin app;
+    public final glossary.ops.Metrics metrics;
     private final Main.Running running;
     private final Path dataDir;
     private final TestDatabase testDatabase;
@@ -54,6 +55,7 @@ public final class TestApp implements AutoCloseable {
             throw e;
         }
         database = running.database();
+        metrics = running.metrics();
         app = running.app();
     }
 

@@ -32,6 +32,7 @@ public final class Load implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
+    private final String run = Long.toString(System.nanoTime(), 36); // so no two loads send the same message
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
@@ -70,7 +71,7 @@ public final class Load implements AutoCloseable {
             var response = send("POST inquiry", HttpRequest.newBuilder(URI.create(base + "/contact"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(inquiry(token, "Writer " + writer + " inquiry " + n++))).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(inquiry(token, "Load " + run + " writer " + writer + " inquiry " + n++))).build());
             if (response != null && response.statusCode() == 303) {
                 var matcher = REFERENCE.matcher(response.headers().firstValue("Location").orElse(""));
                 if (!matcher.find()) {

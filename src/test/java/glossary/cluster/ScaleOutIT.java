@@ -161,6 +161,7 @@ class ScaleOutIT {
         assertThat(load.answers().keySet()).containsOnly("GET page 200", "POST inquiry 303");
         assertThat(load.acknowledged).hasSizeGreaterThan(10);
         assertThat(storedInquiries()).containsAll(load.acknowledged);
+        assertThat(inquiriesStoredTwice()).as("no inquiry is stored twice").isZero();
     }
 
     @Test
@@ -187,9 +188,26 @@ class ScaleOutIT {
         assertThat(load.count("POST inquiry 503")).as("inquiries during the outage get the 503 page").isGreaterThan(0);
         assertThat(load.answers().keySet()).containsOnly("GET page 200", "POST inquiry 303", "POST inquiry 503");
         assertThat(storedInquiries()).containsAll(load.acknowledged);
+        assertThat(inquiriesStoredTwice()).as("no inquiry is stored twice").isZero();
         for (var app : List.of(a, b)) {
             assertThat(get(app.url("/ready")).statusCode()).as("recovered without a restart").isEqualTo(200);
         }
+    }
+
+    @Test
+    @Order(5)
+    void failed_sign_ins_are_counted_across_instances() throws Exception {
+        // Five free failures in all, spread over both instances; the sixth try is refused even with
+        // the right password, on either instance. (Last, since it locks the account for a while.)
+        for (int i = 0; i < 5; i++) {
+            var app = i % 2 == 0 ? a : b;
+            var token = Jsoup.parse(get(app.url("/admin/login")).body()).select("input[name=token]").attr("value");
+            var failed = post(app.url("/admin/login"), form(Map.of("token", token, "email", STAFF_EMAIL, "password", "not it " + i)));
+            assertThat(failed.statusCode()).as("attempt %d", i + 1).isNotEqualTo(303).isNotEqualTo(429);
+        }
+        var token = Jsoup.parse(get(b.url("/admin/login")).body()).select("input[name=token]").attr("value");
+        var refused = post(b.url("/admin/login"), form(Map.of("token", token, "email", STAFF_EMAIL, "password", STAFF_PASSWORD)));
+        assertThat(refused.statusCode()).isEqualTo(429);
     }
 
     static Set<Long> storedInquiries() throws Exception {
@@ -200,6 +218,15 @@ class ScaleOutIT {
             }
         }
         return ids;
+    }
+
+    /** Every message the load sends is different, so the same message twice is a duplicate. */
+    static long inquiriesStoredTwice() throws Exception {
+        try (var c = pg.connect("glossary"); var s = c.createStatement();
+                var rows = s.executeQuery("SELECT COUNT(*) FROM (SELECT message FROM inquiry GROUP BY message HAVING COUNT(*) > 1) twice")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static void awaitOutboxSent() throws Exception {
