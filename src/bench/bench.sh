@@ -2,6 +2,7 @@
 # Benchmark: the same page bytes served by nginx (gzip_static) and by the app, measured with wrk in
 # the same run, so the ratio is what counts (absolute numbers drift ±20% between runs).
 #   mvn -Pbench verify          (or: src/bench/bench.sh after mvn -DskipTests package)
+#   BENCH_ONLY=scale src/bench/bench.sh   runs only the scale-out part (it has its own reference)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -14,9 +15,14 @@ APP2_PORT=18083
 work=$(mktemp -d /tmp/glossary-bench.XXXXXX)
 chmod 755 "$work" # nginx workers run as an unprivileged user
 pids=()
+pg_db=""
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  for pidfile in "$work/nginx.pid" "$work/proxy.pid"; do
+    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+  done
+  [ -n "$pg_db" ] && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" || true
+  sleep 0.5
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -97,9 +103,27 @@ report() { # name app-line nginx-line
 start_nginx
 echo "wrk -t2 -c$CONNECTIONS -d$DURATION, Accept-Encoding: gzip; $(nproc) cores; $(java -version 2>&1 | head -1)"
 
+TERM=/glossary/retrieval-augmented-generation
+cat > "$work/inquiry.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.body = "token=TOKEN&website=&name=Bench+Mark&email=bench%40example.com&company=Load+Pte+Ltd&country=SG&message=Benchmark+inquiry+about+RAG+please&consent=yes"
+-- Many clients behind one trusted proxy, as with nginx in front: each has its own rate limit.
+request = function()
+  wrk.headers["X-Forwarded-For"] = "10." .. math.random(0, 255) .. "." .. math.random(0, 255) .. "." .. math.random(1, 254)
+  return wrk.format()
+end
+LUA
+
+inquiry_script() { # $1 = base URL; puts a fresh form token into $work/inquiry.lua
+  local token
+  token=$(curl -fs "$1/contact" | grep -o 'name="token" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  sed -i "s|token=[^&]*&|token=$token\\&|" "$work/inquiry.lua"
+}
+
+if [ "${BENCH_ONLY:-}" != scale ]; then
 # 1. A term page with the bundled content.
 start_app ""
-TERM=/glossary/retrieval-augmented-generation
 mirror "$TERM" term.html
 echo "term page: $(stat -c %s "$work/www/term.html") bytes, $(stat -c %s "$work/www/term.html.gz") gzipped"
 wrk -t2 -c"$CONNECTIONS" -d15s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$TERM" >/dev/null # warm-up
@@ -122,17 +146,7 @@ stop_app
 
 # 3. Inquiries accepted per second on H2 (inquiry + two outbox rows in one transaction), 32 clients.
 start_app ""
-token=$(curl -fs "http://127.0.0.1:$APP_PORT/contact" | grep -o 'name="token" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-cat > "$work/inquiry.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.body = "token=$token&website=&name=Bench+Mark&email=bench%40example.com&company=Load+Pte+Ltd&country=SG&message=Benchmark+inquiry+about+RAG+please&consent=yes"
--- Many clients behind one trusted proxy, as with nginx in front: each has its own rate limit.
-request = function()
-  wrk.headers["X-Forwarded-For"] = "10." .. math.random(0, 255) .. "." .. math.random(0, 255) .. "." .. math.random(1, 254)
-  return wrk.format()
-end
-LUA
+inquiry_script "http://127.0.0.1:$APP_PORT"
 wrk -t2 -c32 -d15s -s "$work/inquiry.lua" "http://127.0.0.1:$APP_PORT/contact" >/dev/null # warm-up
 out=$(wrk -t2 -c32 -d"$DURATION" --latency -s "$work/inquiry.lua" "http://127.0.0.1:$APP_PORT/contact")
 rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out"); p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
@@ -169,6 +183,8 @@ done
 curl -fs -H "Cookie: $cookie" -o "$work/all.csv" -w 'CSV export of all leads but spam: %{size_download} bytes in %{time_total} s' \
   "http://127.0.0.1:$APP_PORT/admin/leads.csv"
 echo " ($(($(wc -l < "$work/all.csv") - 1)) rows; the app runs with -Xmx256m, so the export streams)"
+stop_app
+fi
 
 # 5. Scale-out: term page and inquiries through nginx (src/deploy/nginx.conf, as deployed), two
 #    instances on PostgreSQL (127.0.0.1:5432, a fresh database), next to one instance on H2 measured
@@ -188,11 +204,6 @@ CONF
 }
 stop_proxy() { kill "$(cat "$work/proxy.pid")"; sleep 0.5; }
 
-inquiry_script() { # $1 = base URL; writes $work/inquiry.lua with a fresh form token
-  local token
-  token=$(curl -fs "$1/contact" | grep -o 'name="token" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-  sed -i "s|token=[^&]*&|token=$token\\&|" "$work/inquiry.lua"
-}
 
 scale_row() { # name url-of-term url-of-contact
   wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "$2" >/dev/null # warm-up
@@ -217,7 +228,7 @@ h2_proxy=$(scale_row "1 instance, H2, through nginx" "http://127.0.0.1:$PROXY_PO
 stop_proxy
 stop_app
 
-pg_db="glossary_bench_$RANDOM"
+pg_db="glossary_bench_$RANDOM$RANDOM"
 psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE DATABASE $pg_db"
 for port in $APP_PORT $APP2_PORT; do
   GLOSSARY_PORT=$port GLOSSARY_DATA_DIR="$work/pg-$port" GLOSSARY_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$pg_db" \
@@ -233,6 +244,7 @@ pg_proxy=$(scale_row "2 instances, PostgreSQL, through nginx" "http://127.0.0.1:
 stop_proxy
 kill "${pids[-1]}" "${pids[-2]}"; wait "${pids[-1]}" "${pids[-2]}" 2>/dev/null || true
 psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE $pg_db WITH (FORCE)"
+pg_db=""
 read -r d_t d_i <<<"$h2_direct"; read -r p_t p_i <<<"$h2_proxy"; read -r s_t s_i <<<"$pg_proxy"
 awk -v dt="$d_t" -v di="$d_i" -v pt="$p_t" -v pi="$p_i" -v st="$s_t" -v si="$s_i" 'BEGIN {
   printf "ratios to 1 instance on H2, direct: through nginx %.2f (term) %.2f (inquiries); 2 instances on PostgreSQL through nginx %.2f (term) %.2f (inquiries)\n", pt/dt, pi/di, st/dt, si/di }'
