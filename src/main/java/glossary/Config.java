@@ -30,7 +30,8 @@ public record Config(
     /** The first staff account, created on a start where there is none; no default exists. */
     public record FirstAdmin(String email, String password) {}
 
-    public record Db(String url, String user, String password) {
+    /** poolSize: connections per instance; N instances need N times this many from PostgreSQL's max_connections. */
+    public record Db(String url, String user, String password, int poolSize) {
         public boolean embedded() {
             return url.startsWith("jdbc:h2:");
         }
@@ -72,7 +73,8 @@ public record Config(
                 new Db(
                         env.getOrDefault("GLOSSARY_DATABASE_URL", h2Url(dataDir)),
                         env.getOrDefault("GLOSSARY_DATABASE_USER", "sa"),
-                        env.getOrDefault("GLOSSARY_DATABASE_PASSWORD", "")),
+                        env.getOrDefault("GLOSSARY_DATABASE_PASSWORD", ""),
+                        Integer.parseInt(env.getOrDefault("GLOSSARY_DATABASE_POOL_SIZE", "10").strip())),
                 new Smtp(
                         env.getOrDefault("GLOSSARY_SMTP_HOST", "").strip(),
                         Integer.parseInt(env.getOrDefault("GLOSSARY_SMTP_PORT", String.valueOf(defaultSmtpPort))),

@@ -33,7 +33,7 @@ public final class Database implements AutoCloseable {
         hikari.setJdbcUrl(config.db().url());
         hikari.setUsername(config.db().user());
         hikari.setPassword(config.db().password());
-        hikari.setMaximumPoolSize(10);
+        hikari.setMaximumPoolSize(config.db().poolSize());
         hikari.setPoolName("glossary");
         // When the database is away, a request waits this long for a connection before it gets the
         // 503 page, rather than Hikari's default of 30 s, longer than a visitor or a proxy waits.
