@@ -197,17 +197,29 @@ class ScaleOutIT {
     @Test
     @Order(5)
     void failed_sign_ins_are_counted_across_instances() throws Exception {
-        // Five free failures in all, spread over both instances; the sixth try is refused even with
-        // the right password, on either instance. (Last, since it locks the account for a while.)
-        for (int i = 0; i < 5; i++) {
-            var app = i % 2 == 0 ? a : b;
-            var token = Jsoup.parse(get(app.url("/admin/login")).body()).select("input[name=token]").attr("value");
-            var failed = post(app.url("/admin/login"), form(Map.of("token", token, "email", STAFF_EMAIL, "password", "not it " + i)));
+        // Six failures spread over both instances make one count of six, which locks the account
+        // (for 1 s, doubling with each further failure). Last, since it locks the account.
+        for (int i = 0; i < 6; i++) {
+            var failed = signIn(i % 2 == 0 ? a : b, "not it " + i);
             assertThat(failed.statusCode()).as("attempt %d", i + 1).isNotEqualTo(303).isNotEqualTo(429);
         }
-        var token = Jsoup.parse(get(b.url("/admin/login")).body()).select("input[name=token]").attr("value");
-        var refused = post(b.url("/admin/login"), form(Map.of("token", token, "email", STAFF_EMAIL, "password", STAFF_PASSWORD)));
-        assertThat(refused.statusCode()).isEqualTo(429);
+        try (var c = pg.connect("glossary"); var s = c.createStatement();
+                var rows = s.executeQuery("SELECT MAX(failures) FROM login_throttle")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(6);
+        }
+        // The lock is short, so a slow machine may see it lapse before the next try; each failure
+        // doubles it, so one of a few more tries must meet it.
+        boolean refused = false;
+        for (int i = 0; i < 4 && !refused; i++) {
+            refused = signIn(i % 2 == 0 ? b : a, "still not it " + i).statusCode() == 429;
+        }
+        assertThat(refused).as("a locked account is refused on either instance").isTrue();
+    }
+
+    private static HttpResponse<String> signIn(AppProcess app, String password) throws Exception {
+        var token = Jsoup.parse(get(app.url("/admin/login")).body()).select("input[name=token]").attr("value");
+        return post(app.url("/admin/login"), form(Map.of("token", token, "email", STAFF_EMAIL, "password", password)));
     }
 
     static Set<Long> storedInquiries() throws Exception {
