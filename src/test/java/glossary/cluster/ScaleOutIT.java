@@ -196,6 +196,24 @@ class ScaleOutIT {
 
     @Test
     @Order(5)
+    void page_views_counted_on_both_instances_add_up_through_a_rolling_restart() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            assertThat(get(nginx.url("/glossary/tokenization")).statusCode()).isEqualTo(200);
+        }
+        // One instance at a time, as the README says: each adds its counts to the database as it stops.
+        for (var app : List.of(a, b)) {
+            app.stop();
+            app.start();
+        }
+        try (var c = pg.connect("glossary"); var s = c.createStatement();
+                var rows = s.executeQuery("SELECT SUM(views) FROM page_view WHERE slug = 'tokenization'")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(20);
+        }
+    }
+
+    @Test
+    @Order(6)
     void failed_sign_ins_are_counted_across_instances() throws Exception {
         // Six failures spread over both instances make one count of six, which locks the account
         // (for 1 s, doubling with each further failure). Last, since it locks the account.
