@@ -1,0 +1,113 @@
+package glossary.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import glossary.Database;
+import glossary.TestDatabase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The outbox claim as several instances use it: on one database, workers with outboxes of their
+ * own never take the same message, and a claim left by a worker that died passes to another once
+ * its lease has run out. Runs on H2 and on PostgreSQL.
+ */
+class OutboxTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void workers_racing_for_the_same_messages_each_claim_a_message_once() throws Exception {
+        try (var db = TestDatabase.fresh(data); var database = Database.migrateAndOpen(db.config())) {
+            var jdbi = database.jdbi();
+            long inquiry = anInquiry(jdbi);
+            var outbox = new Outbox(jdbi, Clock.systemUTC());
+            jdbi.useTransaction(h -> {
+                for (int i = 0; i < 200; i++) {
+                    outbox.enqueue(h, inquiry, "team", "<race-" + i + "@test>", false);
+                }
+            });
+
+            var claimedBy = new ConcurrentHashMap<Long, String>();
+            var twice = new ConcurrentHashMap<Long, String>();
+            var pool = Executors.newFixedThreadPool(4);
+            try {
+                var workers = new ArrayList<Future<?>>();
+                for (int w = 0; w < 4; w++) {
+                    var worker = "instance-" + w;
+                    var own = new Outbox(jdbi, Clock.systemUTC()); // as on another instance
+                    workers.add(pool.submit(() -> {
+                        for (var due = own.due(20); !due.isEmpty(); due = own.due(20)) {
+                            for (long id : due) {
+                                own.claim(id, worker, OutboxWorker.LEASE).ifPresent(claimed -> {
+                                    var earlier = claimedBy.putIfAbsent(claimed.id(), worker);
+                                    if (earlier != null) {
+                                        twice.put(claimed.id(), earlier + " and " + worker);
+                                    }
+                                    own.sent(claimed.id(), worker);
+                                });
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (var worker : workers) {
+                    worker.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(twice).isEmpty();
+            assertThat(claimedBy).hasSize(200);
+            assertThat(Map.copyOf(claimedBy).values().stream().distinct().count()).as("the work was shared").isGreaterThan(1);
+            assertThat(outbox.count(Outbox.Status.SENT)).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_claim_whose_worker_died_passes_to_another_when_its_lease_runs_out() {
+        try (var db = TestDatabase.fresh(data); var database = Database.migrateAndOpen(db.config())) {
+            var jdbi = database.jdbi();
+            var start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as the column stores it
+            var atStart = new Outbox(jdbi, Clock.fixed(start, ZoneOffset.UTC));
+            long inquiry = anInquiry(jdbi);
+            jdbi.useTransaction(h -> atStart.enqueue(h, inquiry, "team", "<lease@test>", false));
+            long id = atStart.due(1).get(0);
+
+            assertThat(atStart.claim(id, "instance-a", OutboxWorker.LEASE)).isPresent(); // and then instance A dies
+            var aMinuteLater = new Outbox(jdbi, Clock.fixed(start.plus(Duration.ofMinutes(1)), ZoneOffset.UTC));
+            assertThat(aMinuteLater.due(10)).isEmpty();
+            assertThat(aMinuteLater.claim(id, "instance-b", OutboxWorker.LEASE)).isEmpty();
+
+            var afterTheLease = new Outbox(jdbi, Clock.fixed(start.plus(OutboxWorker.LEASE).plusSeconds(1), ZoneOffset.UTC));
+            assertThat(afterTheLease.due(10)).containsExactly(id);
+            assertThat(afterTheLease.claim(id, "instance-b", OutboxWorker.LEASE)).isPresent();
+            assertThat(afterTheLease.attempts(id)).isEqualTo(2);
+
+            afterTheLease.sent(id, "instance-a"); // a late word from the old claim changes nothing
+            assertThat(afterTheLease.forInquiry(inquiry)).singleElement().extracting(Outbox.Entry::status).isEqualTo("sending");
+            afterTheLease.sent(id, "instance-b");
+            assertThat(afterTheLease.forInquiry(inquiry)).singleElement().extracting(Outbox.Entry::status).isEqualTo("sent");
+        }
+    }
+
+    private static long anInquiry(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO inquiry (created_at, name, email, company, country, message, "
+                        + "client_ip, status) VALUES (:now, 'Out Box', 'out@example.com', 'Outbox Ltd', 'SG', 'A message.', "
+                        + "'192.0.2.1', 'new')")
+                .bind("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+}
