@@ -54,7 +54,16 @@ public final class Main {
         if (args.length > 0) {
             System.exit(StaffCommand.run(args, Config.fromEnvironment()));
         }
-        var running = start(Config.fromEnvironment());
+        Running running;
+        try {
+            running = start(Config.fromEnvironment());
+        } catch (RuntimeException e) {
+            // Exit rather than linger with the mail and writer threads running, so a service
+            // manager sees the failure and can restart or alert.
+            log.error("Glossary could not start", e);
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping");
             running.close();
@@ -104,9 +113,10 @@ public final class Main {
             var admin = new Admin(staff, new Sessions(database.jdbi(), clock), new LoginThrottle(database.jdbi(), clock),
                     new Leads(database.jdbi(), inquiries, clock), outbox, views);
             var health = new Health(database.jdbi());
+            // Before the app starts, so a metrics port already taken stops the start with nothing left running.
+            config.ops().metricsPort().ifPresent(metrics::serveOnLoopback);
             var app = App.create(config, catalog, database, templates, tokens, writer, worker, admin, health, metrics)
                     .start(config.port());
-            config.ops().metricsPort().ifPresent(metrics::serveOnLoopback);
             log.info("Glossary is serving {} terms at {} (listening on port {})", catalog.terms().size(), config.baseUrl(), app.port());
             return new Running(app, health, writer, worker, views, database, metrics);
         } catch (RuntimeException e) {

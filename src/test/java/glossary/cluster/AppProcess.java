@@ -80,6 +80,15 @@ public final class AppProcess {
         return process.exitValue();
     }
 
+    /** Waits for the process to end by itself; returns its exit code. */
+    public int awaitExit(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the app was still running after " + timeout + ": " + Files.readString(log));
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook, no clean close. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
