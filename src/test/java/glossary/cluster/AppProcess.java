@@ -80,7 +80,12 @@ public final class AppProcess {
         return process.exitValue();
     }
 
-    /** Waits for the process to end by itself; returns its exit code. */
+    /** Sends SIGTERM and returns at once. */
+    public void signalStop() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; returns its exit code. */
     public int awaitExit(Duration timeout) throws Exception {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
