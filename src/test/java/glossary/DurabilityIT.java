@@ -3,19 +3,17 @@ package glossary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glossary.cluster.AppProcess;
+import glossary.cluster.Load;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -50,7 +48,7 @@ class DurabilityIT {
                 int n = 0;
                 while (running.get()) {
                     try {
-                        var response = post(port, body(token, "Client " + client + " inquiry " + n++));
+                        var response = post(port, Load.inquiry(token, "Client " + client + " inquiry " + n++));
                         if (response.statusCode() == 303) {
                             var location = response.headers().firstValue("Location").orElseThrow();
                             acknowledged.add(Long.parseLong(location.substring(location.lastIndexOf('-') + 1)));
@@ -106,16 +104,5 @@ class DurabilityIT {
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String body(String token, String message) {
-        var fields = List.of("token", token, "website", "", "name", "Durable Dana", "email", "dana@example.com",
-                "company", "Persist Pte Ltd", "country", "SG", "message", message + ", please keep it safe.", "consent", "yes");
-        var body = new StringBuilder();
-        for (int i = 0; i < fields.size(); i += 2) {
-            body.append(i == 0 ? "" : "&").append(fields.get(i)).append('=')
-                    .append(URLEncoder.encode(fields.get(i + 1), StandardCharsets.UTF_8));
-        }
-        return body.toString();
     }
 }

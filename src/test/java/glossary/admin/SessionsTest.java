@@ -2,7 +2,6 @@ package glossary.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import glossary.Config;
 import glossary.Database;
 import glossary.TestDatabase;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -205,11 +205,7 @@ class ScaleOutIT {
             app.stop();
             app.start();
         }
-        try (var c = pg.connect("glossary"); var s = c.createStatement();
-                var rows = s.executeQuery("SELECT SUM(views) FROM page_view WHERE slug = 'tokenization'")) {
-            rows.next();
-            assertThat(rows.getLong(1)).isEqualTo(20);
-        }
+        assertThat(scalar("SELECT SUM(views) FROM page_view WHERE slug = 'tokenization'")).isEqualTo(20);
     }
 
     @Test
@@ -221,11 +217,7 @@ class ScaleOutIT {
             var failed = signIn(i % 2 == 0 ? a : b, "not it " + i);
             assertThat(failed.statusCode()).as("attempt %d", i + 1).isNotEqualTo(303).isNotEqualTo(429);
         }
-        try (var c = pg.connect("glossary"); var s = c.createStatement();
-                var rows = s.executeQuery("SELECT MAX(failures) FROM login_throttle")) {
-            rows.next();
-            assertThat(rows.getInt(1)).isEqualTo(6);
-        }
+        assertThat(scalar("SELECT MAX(failures) FROM login_throttle")).isEqualTo(6);
         // The lock is short, so a slow machine may see it lapse before the next try; each failure
         // doubles it, so one of a few more tries must meet it.
         boolean refused = false;
@@ -252,8 +244,12 @@ class ScaleOutIT {
 
     /** Every message the load sends is different, so the same message twice is a duplicate. */
     static long inquiriesStoredTwice() throws Exception {
-        try (var c = pg.connect("glossary"); var s = c.createStatement();
-                var rows = s.executeQuery("SELECT COUNT(*) FROM (SELECT message FROM inquiry GROUP BY message HAVING COUNT(*) > 1) twice")) {
+        return scalar("SELECT COUNT(*) FROM (SELECT message FROM inquiry GROUP BY message HAVING COUNT(*) > 1) twice");
+    }
+
+    /** The one number a query answers. */
+    static long scalar(String sql) throws Exception {
+        try (var c = pg.connect("glossary"); var s = c.createStatement(); var rows = s.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -262,12 +258,8 @@ class ScaleOutIT {
     private static void awaitOutboxSent() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            try (var c = pg.connect("glossary"); var s = c.createStatement();
-                    var rows = s.executeQuery("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'")) {
-                rows.next();
-                if (rows.getLong(1) == 0) {
-                    return;
-                }
+            if (scalar("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'") == 0) {
+                return;
             }
             Thread.sleep(200);
         }

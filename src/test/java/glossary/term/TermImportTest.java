@@ -2,14 +2,12 @@ package glossary.term;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import glossary.Config;
 import glossary.Database;
 import glossary.TestDatabase;
 import glossary.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
