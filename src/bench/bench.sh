@@ -54,25 +54,23 @@ stop_app() {
   kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
 }
 
+# Starts an nginx of our own: $1 names its config, pid and log files, $2 is its http block.
+run_nginx() {
+  cat > "$work/$1.conf" <<CONF
+worker_processes auto;
+pid $work/$1.pid;
+error_log $work/$1-error.log;
+daemon on;
+events { worker_connections 4096; }
+http { access_log off; $2 }
+CONF
+  "$NGINX" -c "$work/$1.conf" -p "$work"
+}
+
 start_nginx() {
   mkdir -p "$work/www"
-  cat > "$work/nginx.conf" <<CONF
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-daemon on;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  gzip_static on;
-  default_type text/html;
-  server { listen 127.0.0.1:$NGINX_PORT; root $work/www; }
-}
-CONF
-  "$NGINX" -c "$work/nginx.conf" -p "$work"
+  run_nginx nginx "sendfile on; tcp_nopush on; keepalive_requests 1000000; gzip_static on; default_type text/html;
+    server { listen 127.0.0.1:$NGINX_PORT; root $work/www; }"
 }
 
 # Copies what the app sends for a path (plain and gzip) into nginx's root under $2.
@@ -192,15 +190,7 @@ fi
 start_proxy() { # $1 $2 = the two upstream ports
   sed -e "s/listen 80;/listen 127.0.0.1:$PROXY_PORT;/" -e "s/127.0.0.1:7071/127.0.0.1:$1/" -e "s/127.0.0.1:7072/127.0.0.1:$2/" \
     src/deploy/nginx.conf > "$work/glossary-site.conf"
-  cat > "$work/proxy.conf" <<CONF
-worker_processes auto;
-pid $work/proxy.pid;
-error_log $work/proxy-error.log;
-daemon on;
-events { worker_connections 4096; }
-http { access_log off; include $work/glossary-site.conf; }
-CONF
-  "$NGINX" -c "$work/proxy.conf" -p "$work"
+  run_nginx proxy "include $work/glossary-site.conf;"
 }
 stop_proxy() { kill "$(cat "$work/proxy.pid")"; sleep 0.5; }
 
