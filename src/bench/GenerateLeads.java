@@ -8,8 +8,18 @@ import java.util.Random;
  * java -cp target/glossary.jar src/bench/GenerateLeads.java JDBC_URL N (with the app stopped).
  */
 public class GenerateLeads {
-    private static final String[] TERMS = {"retrieval-augmented-generation", "large-language-model", "ai-governance", "ai-agent",
-        "machine-learning", "computer-vision", "data-privacy", "mlops", "fine-tuning", "ai-strategy"};
+    private static final String[] TERMS = {
+        "retrieval-augmented-generation",
+        "large-language-model",
+        "ai-governance",
+        "ai-agent",
+        "machine-learning",
+        "computer-vision",
+        "data-privacy",
+        "mlops",
+        "fine-tuning",
+        "ai-strategy"
+    };
     private static final String[] STATUSES = {"new", "contacted", "qualified", "won", "lost", "spam"};
 
     public static void main(String[] args) throws Exception {
@@ -18,15 +28,17 @@ public class GenerateLeads {
         var start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(365);
         try (var connection = DriverManager.getConnection(args[0], "sa", "")) {
             connection.setAutoCommit(false);
-            var insert = connection.prepareStatement("INSERT INTO inquiry (id, created_at, name, email, company, country, message, "
-                    + "term_slug, page, client_ip, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            var insert = connection.prepareStatement(
+                    "INSERT INTO inquiry (id, created_at, name, email, company, country, message, "
+                            + "term_slug, page, client_ip, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             var words = connection.prepareStatement("INSERT INTO inquiry_word (word, inquiry_id) VALUES (?, ?)");
             for (int i = 0; i < count; i++) {
                 long id = 1_000_000L + i;
                 var name = "Person " + i;
                 var email = "person" + i + "@company" + (i % 5000) + ".example";
                 var company = "Company " + (i % 5000) + " Pte Ltd";
-                var message = "We would like advice on " + TERMS[i % TERMS.length] + " for our team of " + (10 + random.nextInt(500)) + ".";
+                var message = "We would like advice on " + TERMS[i % TERMS.length] + " for our team of "
+                        + (10 + random.nextInt(500)) + ".";
                 insert.setLong(1, id);
                 insert.setObject(2, start.plusSeconds((long) i * 365 * 24 * 3600 / count));
                 insert.setString(3, name);
@@ -41,7 +53,9 @@ public class GenerateLeads {
                 insert.addBatch();
                 // The same words the app indexes: lower case, split at anything not a letter or digit.
                 var seen = new java.util.HashSet<String>();
-                for (var word : (name + " " + email + " " + company + " " + message).toLowerCase().split("[^\\p{L}\\p{N}]+")) {
+                for (var word : (name + " " + email + " " + company + " " + message)
+                        .toLowerCase()
+                        .split("[^\\p{L}\\p{N}]+")) {
                     if (!word.isEmpty() && seen.add(word)) {
                         words.setString(1, word);
                         words.setLong(2, id);

@@ -9,9 +9,32 @@ import java.util.Random;
  */
 public class GenerateTerms {
     private static final String[] ADJECTIVES = {
-        "Adaptive", "Bayesian", "Causal", "Distributed", "Elastic", "Federated", "Generative", "Hybrid", "Incremental",
-        "Joint", "Kernel", "Latent", "Modular", "Neural", "Online", "Probabilistic", "Quantised", "Robust", "Sparse",
-        "Temporal", "Unified", "Variational", "Weighted", "Explainable", "Zonal"};
+        "Adaptive",
+        "Bayesian",
+        "Causal",
+        "Distributed",
+        "Elastic",
+        "Federated",
+        "Generative",
+        "Hybrid",
+        "Incremental",
+        "Joint",
+        "Kernel",
+        "Latent",
+        "Modular",
+        "Neural",
+        "Online",
+        "Probabilistic",
+        "Quantised",
+        "Robust",
+        "Sparse",
+        "Temporal",
+        "Unified",
+        "Variational",
+        "Weighted",
+        "Explainable",
+        "Zonal"
+    };
 
     public static void main(String[] args) throws IOException {
         var dir = Path.of(args[0]);
@@ -33,13 +56,17 @@ public class GenerateTerms {
                     + "aliases: [" + slug.replace('-', ' ') + " method]\n"
                     + "status: published\n"
                     + "last_reviewed: 2026-11-" + String.format("%02d", 1 + i % 28) + "\n"
-                    + "definition: " + title + " is a synthetic term about " + word(random) + " and " + word(random) + ".\n"
-                    + "related: [" + ADJECTIVES[(i + 1) % ADJECTIVES.length].toLowerCase() + "-" + noun(i / ADJECTIVES.length).toLowerCase() + "]\n"
+                    + "definition: " + title + " is a synthetic term about " + word(random) + " and " + word(random)
+                    + ".\n"
+                    + "related: [" + ADJECTIVES[(i + 1) % ADJECTIVES.length].toLowerCase() + "-"
+                    + noun(i / ADJECTIVES.length).toLowerCase() + "]\n"
                     + "faq:\n  - q: What is " + title + "?\n    a: A term made up for benchmarks.\n"
-                    + "references:\n  - title: Benchmark\n    publisher: Glossary\n    year: 2026\n    url: https://example.com/" + slug + "\n"
+                    + "references:\n  - title: Benchmark\n    publisher: Glossary\n    year: 2026\n    url: https://example.com/"
+                    + slug + "\n"
                     + "---\n"
                     + "## Why it matters for business\n\n" + body + "\n\n"
-                    + "## Key considerations\n\n- " + word(random) + "\n- " + word(random) + "\n- " + word(random) + "\n- " + word(random) + "\n";
+                    + "## Key considerations\n\n- " + word(random) + "\n- " + word(random) + "\n- " + word(random)
+                    + "\n- " + word(random) + "\n";
             Files.writeString(dir.resolve(slug + ".md"), text);
         }
     }

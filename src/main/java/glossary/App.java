@@ -6,6 +6,8 @@ import glossary.admin.StaffAuth;
 import glossary.inquiry.InquiryController;
 import glossary.inquiry.InquiryWriter;
 import glossary.mail.OutboxWorker;
+import glossary.ops.Metrics;
+import glossary.ops.RequestLog;
 import glossary.term.SearchMisses;
 import glossary.term.TermCatalog;
 import glossary.term.TermController;
@@ -20,14 +22,12 @@ import glossary.web.PageCacheHandler;
 import glossary.web.SecurityHeaders;
 import glossary.web.Site;
 import glossary.web.Templates;
-import glossary.ops.Metrics;
-import glossary.ops.RequestLog;
 import io.javalin.Javalin;
-import io.javalin.http.Handler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Handler;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Builds the web app from finished parts; Main starts it, tests build the very same one. */
 public final class App {
@@ -36,19 +36,38 @@ public final class App {
 
     private App() {}
 
-    public static Javalin create(Config config, TermCatalog catalog, Database database, Templates templates,
-            FormTokens tokens, InquiryWriter writer, OutboxWorker worker, Admin admin, Health health, Metrics metrics) {
+    public static Javalin create(
+            Config config,
+            TermCatalog catalog,
+            Database database,
+            Templates templates,
+            FormTokens tokens,
+            InquiryWriter writer,
+            OutboxWorker worker,
+            Admin admin,
+            Health health,
+            Metrics metrics) {
         var assets = new Assets(List.of("site.css", "favicon.svg"));
         var site = new Site(SITE_NAME, config.baseUrl(), assets.url("site.css"));
         var pages = new PageCache();
-        var terms = new TermController(catalog, site, templates, new SearchMisses(database.jdbi()), pages, tokens,
-                config.forms().minimumFillTime(), admin.views());
-        var inquiryForms = new InquiryController(config, site, templates, catalog, terms, writer, tokens, worker, metrics);
+        var terms = new TermController(
+                catalog,
+                site,
+                templates,
+                new SearchMisses(database.jdbi()),
+                pages,
+                tokens,
+                config.forms().minimumFillTime(),
+                admin.views());
+        var inquiryForms =
+                new InquiryController(config, site, templates, catalog, terms, writer, tokens, worker, metrics);
         var info = new InfoPages(site, templates, pages);
         var front = new PageCacheHandler(pages, new SecurityHeaders(config.https()), admin.views());
         var clients = new ClientAddress(config.forms().trustedProxies());
-        var auth = new StaffAuth(site, templates, admin.staff(), admin.sessions(), admin.throttle(), tokens, clients, config.https());
-        var inbox = new LeadInbox(site, templates, admin.leads(), admin.staff(), admin.outbox(), catalog, admin.views());
+        var auth = new StaffAuth(
+                site, templates, admin.staff(), admin.sessions(), admin.throttle(), tokens, clients, config.https());
+        var inbox =
+                new LeadInbox(site, templates, admin.leads(), admin.staff(), admin.outbox(), catalog, admin.views());
         var errors = new ErrorPages(site, templates, terms);
 
         return Javalin.create(javalin -> {

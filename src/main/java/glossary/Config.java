@@ -39,27 +39,36 @@ public record Config(
 
     /** Where mail goes out. An empty host means: keep messages in the outbox until one is set. */
     public record Smtp(String host, int port, String user, String password, Tls tls, Duration timeout) {
-        public enum Tls { STARTTLS, SSL, NONE }
+        public enum Tls {
+            STARTTLS,
+            SSL,
+            NONE
+        }
 
         public boolean configured() {
             return !host.isBlank();
         }
     }
 
-    public record Mail(List<String> teamAddresses, String from, boolean acknowledge, Duration retryBase, int maxAttempts) {}
+    public record Mail(
+            List<String> teamAddresses, String from, boolean acknowledge, Duration retryBase, int maxAttempts) {}
 
     /** Spam and abuse settings of the public forms. */
-    public record Forms(Duration minimumFillTime, int submissionsPerClient, Duration rateWindow, List<String> trustedProxies) {}
+    public record Forms(
+            Duration minimumFillTime, int submissionsPerClient, Duration rateWindow, List<String> trustedProxies) {}
 
     public static Config fromEnvironment() {
         return from(System.getenv());
     }
 
     public static Config from(Map<String, String> env) {
-        var dataDir = Path.of(env.getOrDefault("GLOSSARY_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        var dataDir = Path.of(env.getOrDefault("GLOSSARY_DATA_DIR", "./data"))
+                .toAbsolutePath()
+                .normalize();
         var baseUrl = stripTrailingSlash(env.getOrDefault("GLOSSARY_BASE_URL", "http://localhost:7070"));
         URI.create(baseUrl); // fail fast on a malformed URL
-        var tls = Smtp.Tls.valueOf(env.getOrDefault("GLOSSARY_SMTP_TLS", "starttls").strip().toUpperCase());
+        var tls = Smtp.Tls.valueOf(
+                env.getOrDefault("GLOSSARY_SMTP_TLS", "starttls").strip().toUpperCase());
         int defaultSmtpPort = switch (tls) {
             case STARTTLS -> 587;
             case SSL -> 465;
@@ -69,12 +78,14 @@ public record Config(
                 Integer.parseInt(env.getOrDefault("GLOSSARY_PORT", "7070")),
                 dataDir,
                 baseUrl,
-                Optional.ofNullable(blankToNull(env.get("GLOSSARY_CONTENT_DIR"))).map(Path::of),
+                Optional.ofNullable(blankToNull(env.get("GLOSSARY_CONTENT_DIR")))
+                        .map(Path::of),
                 new Db(
                         env.getOrDefault("GLOSSARY_DATABASE_URL", h2Url(dataDir)),
                         env.getOrDefault("GLOSSARY_DATABASE_USER", "sa"),
                         env.getOrDefault("GLOSSARY_DATABASE_PASSWORD", ""),
-                        Integer.parseInt(env.getOrDefault("GLOSSARY_DATABASE_POOL_SIZE", "10").strip())),
+                        Integer.parseInt(env.getOrDefault("GLOSSARY_DATABASE_POOL_SIZE", "10")
+                                .strip())),
                 new Smtp(
                         env.getOrDefault("GLOSSARY_SMTP_HOST", "").strip(),
                         Integer.parseInt(env.getOrDefault("GLOSSARY_SMTP_PORT", String.valueOf(defaultSmtpPort))),
@@ -84,8 +95,11 @@ public record Config(
                         seconds(env.getOrDefault("GLOSSARY_SMTP_TIMEOUT_SECONDS", "20"))),
                 new Mail(
                         list(env.getOrDefault("GLOSSARY_TEAM_EMAIL", "team@localhost")),
-                        env.getOrDefault("GLOSSARY_MAIL_FROM", "glossary@localhost").strip(),
-                        !"false".equalsIgnoreCase(env.getOrDefault("GLOSSARY_ACK_EMAIL", "true").strip()),
+                        env.getOrDefault("GLOSSARY_MAIL_FROM", "glossary@localhost")
+                                .strip(),
+                        !"false"
+                                .equalsIgnoreCase(env.getOrDefault("GLOSSARY_ACK_EMAIL", "true")
+                                        .strip()),
                         seconds(env.getOrDefault("GLOSSARY_MAIL_RETRY_SECONDS", "30")),
                         Integer.parseInt(env.getOrDefault("GLOSSARY_MAIL_MAX_ATTEMPTS", "10"))),
                 new Forms(
@@ -93,9 +107,12 @@ public record Config(
                         Integer.parseInt(env.getOrDefault("GLOSSARY_RATE_LIMIT", "5")),
                         seconds(env.getOrDefault("GLOSSARY_RATE_WINDOW_SECONDS", "600")),
                         list(env.getOrDefault("GLOSSARY_TRUSTED_PROXIES", ""))),
-                new FirstAdmin(env.getOrDefault("GLOSSARY_ADMIN_EMAIL", "").strip(), env.getOrDefault("GLOSSARY_ADMIN_PASSWORD", "")),
+                new FirstAdmin(
+                        env.getOrDefault("GLOSSARY_ADMIN_EMAIL", "").strip(),
+                        env.getOrDefault("GLOSSARY_ADMIN_PASSWORD", "")),
                 new Ops(
-                        Optional.ofNullable(blankToNull(env.get("GLOSSARY_METRICS_PORT"))).map(p -> Integer.parseInt(p.strip())),
+                        Optional.ofNullable(blankToNull(env.get("GLOSSARY_METRICS_PORT")))
+                                .map(p -> Integer.parseInt(p.strip())),
                         seconds(env.getOrDefault("GLOSSARY_SHUTDOWN_SECONDS", "20"))));
     }
 
@@ -119,7 +136,10 @@ public record Config(
     }
 
     private static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String stripTrailingSlash(String url) {

@@ -48,8 +48,10 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            log.info("Database ready: {} migration(s) applied, schema version {}",
-                    result.migrationsExecuted, result.targetSchemaVersion);
+            log.info(
+                    "Database ready: {} migration(s) applied, schema version {}",
+                    result.migrationsExecuted,
+                    result.targetSchemaVersion);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -65,7 +67,8 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (embedded) {
             // A clean SHUTDOWN compacts and closes the file so the next start does not need recovery.
-            try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            try (var connection = dataSource.getConnection();
+                    var statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             } catch (java.sql.SQLException e) {
                 // 90121: closing the statement after SHUTDOWN finds the database closed, as it should.

@@ -29,7 +29,13 @@ public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     /** The running app and what must be closed after it, in order. */
-    public record Running(Javalin app, Health health, InquiryWriter writer, OutboxWorker worker, PageViews views, Database database,
+    public record Running(
+            Javalin app,
+            Health health,
+            InquiryWriter writer,
+            OutboxWorker worker,
+            PageViews views,
+            Database database,
             Metrics metrics)
             implements AutoCloseable {
         /**
@@ -64,10 +70,13 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Stopping");
-            running.close();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log.info("Stopping");
+                            running.close();
+                        },
+                        "shutdown"));
     }
 
     /** The first account, from GLOSSARY_ADMIN_EMAIL and GLOSSARY_ADMIN_PASSWORD, when there is none yet. */
@@ -94,30 +103,52 @@ public final class Main {
             var outbox = new Outbox(database.jdbi(), clock);
             metrics.watch(outbox);
             var inquiries = new InquiryRepository(database.jdbi(), outbox, messages::messageId, clock);
-            OutboxWorker.Composer composer = (inquiryId, kind, messageId) -> messages.compose(inquiries.find(inquiryId)
-                    .orElseThrow(() -> new IllegalStateException("inquiry " + inquiryId + " no longer exists")), kind);
-            var worker = new OutboxWorker(outbox, composer, new SmtpMailer(config.smtp(), config.mail().from()), config.mail(), clock);
+            OutboxWorker.Composer composer = (inquiryId, kind, messageId) -> messages.compose(
+                    inquiries
+                            .find(inquiryId)
+                            .orElseThrow(() -> new IllegalStateException("inquiry " + inquiryId + " no longer exists")),
+                    kind);
+            var worker = new OutboxWorker(
+                    outbox,
+                    composer,
+                    new SmtpMailer(config.smtp(), config.mail().from()),
+                    config.mail(),
+                    clock);
             if (config.smtp().configured()) {
                 worker.start();
             } else {
-                log.warn("No SMTP server configured (GLOSSARY_SMTP_HOST): inquiries are stored and their mail waits "
-                        + "in the outbox until one is configured; {} message(s) waiting now", outbox.count(Outbox.Status.QUEUED));
+                log.warn(
+                        "No SMTP server configured (GLOSSARY_SMTP_HOST): inquiries are stored and their mail waits "
+                                + "in the outbox until one is configured; {} message(s) waiting now",
+                        outbox.count(Outbox.Status.QUEUED));
             }
-            var writer = new InquiryWriter(inquiries,
-                    new InquiryRepository.RateLimit(config.forms().submissionsPerClient(), config.forms().rateWindow()),
+            var writer = new InquiryWriter(
+                    inquiries,
+                    new InquiryRepository.RateLimit(
+                            config.forms().submissionsPerClient(),
+                            config.forms().rateWindow()),
                     messages.kinds());
             var tokens = FormTokens.load(database.jdbi(), clock);
             var staff = new Staff(database.jdbi(), clock);
             createFirstAccount(config, staff);
             var views = new PageViews(database.jdbi(), clock);
-            var admin = new Admin(staff, new Sessions(database.jdbi(), clock), new LoginThrottle(database.jdbi(), clock),
-                    new Leads(database.jdbi(), inquiries, clock), outbox, views);
+            var admin = new Admin(
+                    staff,
+                    new Sessions(database.jdbi(), clock),
+                    new LoginThrottle(database.jdbi(), clock),
+                    new Leads(database.jdbi(), inquiries, clock),
+                    outbox,
+                    views);
             var health = new Health(database.jdbi());
             // Before the app starts, so a metrics port already taken stops the start with nothing left running.
             config.ops().metricsPort().ifPresent(metrics::serveOnLoopback);
             var app = App.create(config, catalog, database, templates, tokens, writer, worker, admin, health, metrics)
                     .start(config.port());
-            log.info("Glossary is serving {} terms at {} (listening on port {})", catalog.terms().size(), config.baseUrl(), app.port());
+            log.info(
+                    "Glossary is serving {} terms at {} (listening on port {})",
+                    catalog.terms().size(),
+                    config.baseUrl(),
+                    app.port());
             return new Running(app, health, writer, worker, views, database, metrics);
         } catch (RuntimeException e) {
             database.close();

@@ -27,18 +27,27 @@ import org.junit.jupiter.api.io.TempDir;
  * got a success answer is in the database after a restart.
  */
 class DurabilityIT {
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     @TempDir
     Path data;
 
     @Test
     void no_acknowledged_inquiry_is_lost_when_the_process_is_killed() throws Exception {
-        var env = Map.of("GLOSSARY_DATA_DIR", data.toString(), "GLOSSARY_FORM_MIN_SECONDS", "0", "GLOSSARY_RATE_LIMIT", "1000000");
+        var env = Map.of(
+                "GLOSSARY_DATA_DIR",
+                data.toString(),
+                "GLOSSARY_FORM_MIN_SECONDS",
+                "0",
+                "GLOSSARY_RATE_LIMIT",
+                "1000000");
         var app = AppProcess.onFreePort(env, data).start();
         int port = app.port;
-        var token = Jsoup.parse(get(port, "/contact")).select("input[name=token]").attr("value");
+        var token =
+                Jsoup.parse(get(port, "/contact")).select("input[name=token]").attr("value");
         var acknowledged = new ConcurrentLinkedQueue<Long>();
         var running = new AtomicBoolean(true);
         var clients = new ArrayList<Thread>();
@@ -50,7 +59,8 @@ class DurabilityIT {
                     try {
                         var response = post(port, Load.inquiry(token, "Client " + client + " inquiry " + n++));
                         if (response.statusCode() == 303) {
-                            var location = response.headers().firstValue("Location").orElseThrow();
+                            var location =
+                                    response.headers().firstValue("Location").orElseThrow();
                             acknowledged.add(Long.parseLong(location.substring(location.lastIndexOf('-') + 1)));
                         }
                     } catch (IOException | InterruptedException e) {
@@ -89,20 +99,27 @@ class DurabilityIT {
         }
         assertThat(stored).containsAll(acknowledged);
         assertThat(outboxRows).isEqualTo(2L * stored.size()); // each inquiry with both its messages, or neither
-        System.out.printf("Durability: %d inquiries acknowledged before SIGKILL, %d stored after restart, 0 lost%n",
+        System.out.printf(
+                "Durability: %d inquiries acknowledged before SIGKILL, %d stored after restart, 0 lost%n",
                 acknowledged.size(), stored.size());
     }
 
     private String get(int port, String path) throws IOException, InterruptedException {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.body();
     }
 
     private HttpResponse<String> post(int port, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/contact"))
-                .timeout(Duration.ofSeconds(5))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/contact"))
+                        .timeout(Duration.ofSeconds(5))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

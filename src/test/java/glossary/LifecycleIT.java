@@ -1,22 +1,21 @@
 package glossary;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import glossary.cluster.AppProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
-import org.jsoup.Jsoup;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +28,17 @@ class LifecycleIT {
     @Test
     void an_instance_whose_port_is_taken_exits_with_an_error() throws Exception {
         try (var taken = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
-            var app = new AppProcess(taken.getLocalPort(), Map.of("GLOSSARY_DATA_DIR", data.toString(),
-                    "GLOSSARY_SMTP_HOST", "127.0.0.1", "GLOSSARY_SMTP_PORT", "9"), data).launch();
+            var app = new AppProcess(
+                            taken.getLocalPort(),
+                            Map.of(
+                                    "GLOSSARY_DATA_DIR",
+                                    data.toString(),
+                                    "GLOSSARY_SMTP_HOST",
+                                    "127.0.0.1",
+                                    "GLOSSARY_SMTP_PORT",
+                                    "9"),
+                            data)
+                    .launch();
             assertThat(app.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
             assertThat(app.log()).contains("Glossary could not start");
         }
@@ -38,15 +46,28 @@ class LifecycleIT {
 
     @Test
     void on_sigterm_a_request_in_flight_is_finished_and_new_connections_are_refused() throws Exception {
-        var app = AppProcess.onFreePort(Map.of("GLOSSARY_DATA_DIR", data.toString(), "GLOSSARY_FORM_MIN_SECONDS", "0"), data).start();
-        var token = Jsoup.parse(new String(java.net.URI.create(app.url("/contact")).toURL().openStream().readAllBytes(), StandardCharsets.UTF_8))
-                .select("input[name=token]").attr("value");
-        var body = glossary.cluster.Load.inquiry(token, "Sent while the server stops").getBytes(StandardCharsets.UTF_8);
+        var app = AppProcess.onFreePort(
+                        Map.of("GLOSSARY_DATA_DIR", data.toString(), "GLOSSARY_FORM_MIN_SECONDS", "0"), data)
+                .start();
+        var token = Jsoup.parse(new String(
+                        java.net
+                                .URI
+                                .create(app.url("/contact"))
+                                .toURL()
+                                .openStream()
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8))
+                .select("input[name=token]")
+                .attr("value");
+        var body = glossary.cluster.Load.inquiry(token, "Sent while the server stops")
+                .getBytes(StandardCharsets.UTF_8);
         try (var socket = new Socket("127.0.0.1", app.port)) {
             socket.setSoTimeout(15_000);
             var out = socket.getOutputStream();
-            out.write(("POST /contact HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("POST /contact HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                                    + "Content-Length: " + body.length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             // The body arrives slowly, as from a phone on a poor link; the server is told to stop
             // after the first piece. Each piece comes well within Jetty's 1 s idle limit while stopping.
             int pieces = 10;
@@ -59,16 +80,20 @@ class LifecycleIT {
                 }
                 Thread.sleep(150);
                 if (i == 5) {
-                    assertThatThrownBy(() -> new Socket("127.0.0.1", app.port).close()).as("no new connections").isInstanceOf(IOException.class);
+                    assertThatThrownBy(() -> new Socket("127.0.0.1", app.port).close())
+                            .as("no new connections")
+                            .isInstanceOf(IOException.class);
                 }
             }
-            var status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            var status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
             assertThat(status).isEqualTo("HTTP/1.1 303 See Other");
         }
         assertThat(app.awaitExit(Duration.ofSeconds(30))).isEqualTo(143);
         try (var connection = DriverManager.getConnection(Config.h2Url(data), "sa", "");
                 var statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT COUNT(*) FROM inquiry WHERE message LIKE 'Sent while the server stops%'")) {
+                var rows = statement.executeQuery(
+                        "SELECT COUNT(*) FROM inquiry WHERE message LIKE 'Sent while the server stops%'")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(1);
         }

@@ -17,14 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
  * server is the machine's (127.0.0.1:5432, trust auth; .ci/run makes sure it is up).
  */
 class PostgresTest {
-    static final String SERVER = System.getenv().getOrDefault("GLOSSARY_TEST_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String SERVER =
+            System.getenv().getOrDefault("GLOSSARY_TEST_POSTGRES", "jdbc:postgresql://127.0.0.1:5432/");
 
     @TempDir
     Path data;
 
     @Test
     void instances_starting_together_import_the_content_one_after_the_other() throws Exception {
-        try (var db = TestDatabase.postgres(SERVER, data); var database = Database.migrateAndOpen(db.config())) {
+        try (var db = TestDatabase.postgres(SERVER, data);
+                var database = Database.migrateAndOpen(db.config())) {
             var importer = new TermImporter(database.jdbi());
             var files = TermImporter.readDirectory(Path.of("db/terms"));
             importer.importFiles(files);
@@ -43,7 +45,9 @@ class PostgresTest {
                     assertThat(report.errors()).isEmpty();
                     updated += report.updated();
                 }
-                assertThat(updated).as("exactly one instance applies the change").isEqualTo(1);
+                assertThat(updated)
+                        .as("exactly one instance applies the change")
+                        .isEqualTo(1);
             } finally {
                 pool.shutdown();
             }

@@ -77,7 +77,9 @@ public final class TestApp implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path, String... headers) {
-        var builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).GET();
+        var builder = HttpRequest.newBuilder(URI.create(url(path)))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
         if (headers.length > 0) {
             builder.headers(headers);
         }
@@ -85,7 +87,9 @@ public final class TestApp implements AutoCloseable {
     }
 
     public HttpResponse<byte[]> getBytes(String path, String... headers) {
-        var builder = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10)).GET();
+        var builder = HttpRequest.newBuilder(URI.create(url(path)))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
         if (headers.length > 0) {
             builder.headers(headers);
         }

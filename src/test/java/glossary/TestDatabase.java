@@ -25,18 +25,27 @@ public final class TestDatabase implements AutoCloseable {
 
     public static TestDatabase fresh(Path dataDir) {
         var server = System.getProperty(SERVER_PROPERTY, "");
-        return server.isBlank() ? new TestDatabase(Map.of("GLOSSARY_DATA_DIR", dataDir.toString()), null, null) : postgres(server, dataDir);
+        return server.isBlank()
+                ? new TestDatabase(Map.of("GLOSSARY_DATA_DIR", dataDir.toString()), null, null)
+                : postgres(server, dataDir);
     }
 
     /** A new database on the PostgreSQL server at this JDBC URL (ending in '/'), user postgres, trust auth. */
     public static TestDatabase postgres(String server, Path dataDir) {
         var name = "glossary_test_" + Long.toHexString(System.nanoTime());
         execute(server, "CREATE DATABASE " + name);
-        return new TestDatabase(Map.of(
-                "GLOSSARY_DATA_DIR", dataDir.toString(),
-                "GLOSSARY_DATABASE_URL", server + name,
-                "GLOSSARY_DATABASE_USER", "postgres",
-                "GLOSSARY_DATABASE_PASSWORD", ""), server, name);
+        return new TestDatabase(
+                Map.of(
+                        "GLOSSARY_DATA_DIR",
+                        dataDir.toString(),
+                        "GLOSSARY_DATABASE_URL",
+                        server + name,
+                        "GLOSSARY_DATABASE_USER",
+                        "postgres",
+                        "GLOSSARY_DATABASE_PASSWORD",
+                        ""),
+                server,
+                name);
     }
 
     /** The GLOSSARY_* variables that point the app at this database. */

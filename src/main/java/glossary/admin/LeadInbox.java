@@ -30,16 +30,46 @@ public final class LeadInbox {
 
     public record Nav(String csrf, String email) {}
 
-    public record InboxPage(PageMeta meta, Nav nav, Leads.Filter filter, String query, List<Leads.Row> rows, Map<String, Long> counts,
-            String nextPage, String exportUrl, List<TermCatalog.Category> categories, String statusParam, String termParam,
-            String categoryParam, String fromParam, String toParam, boolean mine) {}
+    public record InboxPage(
+            PageMeta meta,
+            Nav nav,
+            Leads.Filter filter,
+            String query,
+            List<Leads.Row> rows,
+            Map<String, Long> counts,
+            String nextPage,
+            String exportUrl,
+            List<TermCatalog.Category> categories,
+            String statusParam,
+            String termParam,
+            String categoryParam,
+            String fromParam,
+            String toParam,
+            boolean mine) {}
 
-    public record LeadPage(PageMeta meta, Nav nav, Leads.Detail lead, String country, String timeline, String termTitle,
-            List<Leads.Note> notes, List<Leads.Event> history, List<Outbox.Entry> messages, List<String> nextStatuses,
-            List<Staff.Member> staff, boolean erased) {}
+    public record LeadPage(
+            PageMeta meta,
+            Nav nav,
+            Leads.Detail lead,
+            String country,
+            String timeline,
+            String termTitle,
+            List<Leads.Note> notes,
+            List<Leads.Event> history,
+            List<Outbox.Entry> messages,
+            List<String> nextStatuses,
+            List<Staff.Member> staff,
+            boolean erased) {}
 
-    public record DashboardPage(PageMeta meta, Nav nav, List<Leads.Count> perWeek, List<Leads.Count> perTerm,
-            List<Leads.Count> perCategory, List<Leads.Conversion> conversions, List<Leads.Row> waiting, List<Leads.Count> misses) {}
+    public record DashboardPage(
+            PageMeta meta,
+            Nav nav,
+            List<Leads.Count> perWeek,
+            List<Leads.Count> perTerm,
+            List<Leads.Count> perCategory,
+            List<Leads.Conversion> conversions,
+            List<Leads.Row> waiting,
+            List<Leads.Count> misses) {}
 
     public record OutboxPage(PageMeta meta, Nav nav, List<Leads.OutboxRow> rows) {}
 
@@ -51,7 +81,14 @@ public final class LeadInbox {
     private final TermCatalog catalog;
     private final PageViews views;
 
-    public LeadInbox(Site site, Templates templates, Leads leads, Staff staff, Outbox outbox, TermCatalog catalog, PageViews views) {
+    public LeadInbox(
+            Site site,
+            Templates templates,
+            Leads leads,
+            Staff staff,
+            Outbox outbox,
+            TermCatalog catalog,
+            PageViews views) {
         this.site = site;
         this.templates = templates;
         this.leads = leads;
@@ -86,7 +123,8 @@ public final class LeadInbox {
                 conversions.add(new Leads.Conversion(term.slug(), v, n));
             }
         }
-        conversions.sort((a, b) -> Long.compare(b.inquiries() * 1_000_000 + b.views(), a.inquiries() * 1_000_000 + a.views()));
+        conversions.sort(
+                (a, b) -> Long.compare(b.inquiries() * 1_000_000 + b.views(), a.inquiries() * 1_000_000 + a.views()));
         var perCategory = new ArrayList<Leads.Count>();
         for (var category : catalog.categories()) {
             long n = 0;
@@ -96,20 +134,47 @@ public final class LeadInbox {
             perCategory.add(new Leads.Count(category.name(), n));
         }
         perCategory.sort((a, b) -> Long.compare(b.count(), a.count()));
-        render(ctx, "admin/dashboard.jte", new DashboardPage(meta("Dashboard", "/admin"), nav(ctx), leads.perWeek(12), leads.perTerm(20),
-                perCategory, conversions.subList(0, Math.min(50, conversions.size())), leads.waitingOverADay(), leads.topSearchMisses(20)));
+        render(
+                ctx,
+                "admin/dashboard.jte",
+                new DashboardPage(
+                        meta("Dashboard", "/admin"),
+                        nav(ctx),
+                        leads.perWeek(12),
+                        leads.perTerm(20),
+                        perCategory,
+                        conversions.subList(0, Math.min(50, conversions.size())),
+                        leads.waitingOverADay(),
+                        leads.topSearchMisses(20)));
     }
 
     public void inbox(Context ctx) {
         var filter = filter(ctx, PAGE_SIZE);
         var rows = leads.page(filter);
         var query = ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)before=[^&]*", "");
-        var next = rows.size() == PAGE_SIZE ? "/admin/leads?" + (query.isEmpty() ? "" : query + "&") + "before=" + rows.get(rows.size() - 1).id() : null;
-        render(ctx, "admin/leads.jte", new InboxPage(meta("Leads", "/admin/leads"), nav(ctx), filter,
-                filter.query() == null ? "" : filter.query(), rows, leads.countsByStatus(), next,
-                "/admin/leads.csv" + (query.isEmpty() ? "" : "?" + query), catalog.categories(),
-                param(ctx, "status"), param(ctx, "term"), param(ctx, "category"), param(ctx, "from"), param(ctx, "to"),
-                "yes".equals(ctx.queryParam("mine"))));
+        var next = rows.size() == PAGE_SIZE
+                ? "/admin/leads?" + (query.isEmpty() ? "" : query + "&") + "before="
+                        + rows.get(rows.size() - 1).id()
+                : null;
+        render(
+                ctx,
+                "admin/leads.jte",
+                new InboxPage(
+                        meta("Leads", "/admin/leads"),
+                        nav(ctx),
+                        filter,
+                        filter.query() == null ? "" : filter.query(),
+                        rows,
+                        leads.countsByStatus(),
+                        next,
+                        "/admin/leads.csv" + (query.isEmpty() ? "" : "?" + query),
+                        catalog.categories(),
+                        param(ctx, "status"),
+                        param(ctx, "term"),
+                        param(ctx, "category"),
+                        param(ctx, "from"),
+                        param(ctx, "to"),
+                        "yes".equals(ctx.queryParam("mine"))));
     }
 
     public void lead(Context ctx) {
@@ -117,18 +182,35 @@ public final class LeadInbox {
         var detail = leads.detail(id).orElseThrow(NotFoundResponse::new);
         leads.markRead(id);
         var form = detail.inquiry().form();
-        var term = form.term().isEmpty() ? null : catalog.entry(form.term()).map(TermCatalog.Entry::term).orElse(null);
-        render(ctx, "admin/lead.jte", new LeadPage(meta("Lead " + detail.inquiry().reference(), "/admin/leads/" + id), nav(ctx), detail,
-                Choices.countryName(form.country()), Choices.timelineName(form.timeline()), term == null ? form.term() : term.title(),
-                leads.notes(id), leads.history(id), outbox.forInquiry(id),
-                Leads.NEXT.getOrDefault(detail.inquiry().status(), java.util.Set.of()).stream().sorted().toList(),
-                staff.all(), "[erased]".equals(form.name())));
+        var term = form.term().isEmpty()
+                ? null
+                : catalog.entry(form.term()).map(TermCatalog.Entry::term).orElse(null);
+        render(
+                ctx,
+                "admin/lead.jte",
+                new LeadPage(
+                        meta("Lead " + detail.inquiry().reference(), "/admin/leads/" + id),
+                        nav(ctx),
+                        detail,
+                        Choices.countryName(form.country()),
+                        Choices.timelineName(form.timeline()),
+                        term == null ? form.term() : term.title(),
+                        leads.notes(id),
+                        leads.history(id),
+                        outbox.forInquiry(id),
+                        Leads.NEXT.getOrDefault(detail.inquiry().status(), java.util.Set.of()).stream()
+                                .sorted()
+                                .toList(),
+                        staff.all(),
+                        "[erased]".equals(form.name())));
     }
 
     public void changeStatus(Context ctx) {
         long id = id(ctx);
         var to = ctx.formParam("status");
-        if (to == null || !Leads.STATUSES.contains(to) || !leads.changeStatus(id, StaffAuth.session(ctx).staffId(), to)) {
+        if (to == null
+                || !Leads.STATUSES.contains(to)
+                || !leads.changeStatus(id, StaffAuth.session(ctx).staffId(), to)) {
             throw new BadRequestResponse("That status change is not possible");
         }
         ctx.redirect("/admin/leads/" + id, HttpStatus.SEE_OTHER);
@@ -151,10 +233,16 @@ public final class LeadInbox {
         var value = ctx.formParam("assignee");
         Staff.Member member = null;
         if (value != null && !value.isEmpty()) {
-            member = staff.all().stream().filter(m -> String.valueOf(m.id()).equals(value)).findFirst()
+            member = staff.all().stream()
+                    .filter(m -> String.valueOf(m.id()).equals(value))
+                    .findFirst()
                     .orElseThrow(() -> new BadRequestResponse("No such staff member"));
         }
-        leads.assign(id, StaffAuth.session(ctx).staffId(), member == null ? null : member.id(), member == null ? null : member.email());
+        leads.assign(
+                id,
+                StaffAuth.session(ctx).staffId(),
+                member == null ? null : member.id(),
+                member == null ? null : member.email());
         ctx.redirect("/admin/leads/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -185,13 +273,39 @@ public final class LeadInbox {
         ctx.header("Content-Disposition", "attachment; filename=\"leads-" + LocalDate.now() + ".csv\"");
         try {
             var writer = new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8);
-            var csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader("reference", "received", "status", "name", "email",
-                    "company", "country", "term", "assignee", "utm_source", "referrer", "message").get());
+            var csv = new CSVPrinter(
+                    writer,
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader(
+                                    "reference",
+                                    "received",
+                                    "status",
+                                    "name",
+                                    "email",
+                                    "company",
+                                    "country",
+                                    "term",
+                                    "assignee",
+                                    "utm_source",
+                                    "referrer",
+                                    "message")
+                            .get());
             leads.stream(filter, 0, row -> {
                 try {
-                    csv.printRecord(safe(row.reference()), safe(row.createdAt().toString()), safe(row.status()), safe(row.name()),
-                            safe(row.email()), safe(row.company()), safe(row.country()), safe(row.termSlug()), safe(row.assignee()),
-                            safe(row.utmSource()), safe(row.referrer()), safe(row.message()));
+                    csv.printRecord(
+                            safe(row.reference()),
+                            safe(row.createdAt().toString()),
+                            safe(row.status()),
+                            safe(row.name()),
+                            safe(row.email()),
+                            safe(row.company()),
+                            safe(row.country()),
+                            safe(row.termSlug()),
+                            safe(row.assignee()),
+                            safe(row.utmSource()),
+                            safe(row.referrer()),
+                            safe(row.message()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -208,7 +322,9 @@ public final class LeadInbox {
             return "";
         }
         char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + value : value;
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value
+                : value;
     }
 
     private Leads.Filter filter(Context ctx, int limit) {
@@ -219,15 +335,22 @@ public final class LeadInbox {
         var categorySlug = param(ctx, "category");
         List<String> categoryTerms = null;
         if (!categorySlug.isEmpty()) {
-            categoryTerms = catalog.category(categorySlug).map(c -> c.terms().stream().map(Term::slug).toList())
+            categoryTerms = catalog.category(categorySlug)
+                    .map(c -> c.terms().stream().map(Term::slug).toList())
                     .orElseThrow(() -> new BadRequestResponse("Unknown category"));
         }
         var q = param(ctx, "q");
         var before = param(ctx, "before");
-        return new Leads.Filter(status.isEmpty() ? null : status, blankToNull(param(ctx, "term")), categoryTerms,
-                date(param(ctx, "from")), date(param(ctx, "to")), q.isEmpty() ? null : q.substring(0, Math.min(q.length(), 200)),
+        return new Leads.Filter(
+                status.isEmpty() ? null : status,
+                blankToNull(param(ctx, "term")),
+                categoryTerms,
+                date(param(ctx, "from")),
+                date(param(ctx, "to")),
+                q.isEmpty() ? null : q.substring(0, Math.min(q.length(), 200)),
                 "yes".equals(ctx.queryParam("mine")) ? StaffAuth.session(ctx).staffId() : null,
-                before.matches("\\d{1,18}") ? Long.parseLong(before) : null, limit);
+                before.matches("\\d{1,18}") ? Long.parseLong(before) : null,
+                limit);
     }
 
     private static String param(Context ctx, String name) {

@@ -33,12 +33,32 @@ public final class Leads {
             "lost", Set.of("contacted", "qualified"),
             "spam", Set.of("new"));
 
-    public record Filter(String status, String term, List<String> categoryTerms, LocalDate from, LocalDate to, String query,
-            Long assignedTo, Long before, int limit) {}
+    public record Filter(
+            String status,
+            String term,
+            List<String> categoryTerms,
+            LocalDate from,
+            LocalDate to,
+            String query,
+            Long assignedTo,
+            Long before,
+            int limit) {}
 
-    public record Row(long id, OffsetDateTime createdAt, String reference, String name, String email, String company,
-            String country, String termSlug, String status, String assignee, boolean unread, String message,
-            String utmSource, String referrer) {}
+    public record Row(
+            long id,
+            OffsetDateTime createdAt,
+            String reference,
+            String name,
+            String email,
+            String company,
+            String country,
+            String termSlug,
+            String status,
+            String assignee,
+            boolean unread,
+            String message,
+            String utmSource,
+            String referrer) {}
 
     public record Note(String author, OffsetDateTime at, String body) {}
 
@@ -108,16 +128,25 @@ public final class Leads {
             var counted = new ArrayList<Map.Entry<String[], Long>>();
             for (var range : ranges) {
                 // Counted only up to a cap: which word is rarest matters, not by how much.
-                counted.add(Map.entry(range, h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM inquiry_word WHERE word >= :lo "
-                                + "AND word < :hi" + beforeClause + " LIMIT 1000) capped")
-                        .bind("lo", range[0]).bind("hi", range[1]).bind("before", before).mapTo(Long.class).one()));
+                counted.add(Map.entry(
+                        range,
+                        h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM inquiry_word WHERE word >= :lo "
+                                        + "AND word < :hi" + beforeClause + " LIMIT 1000) capped")
+                                .bind("lo", range[0])
+                                .bind("hi", range[1])
+                                .bind("before", before)
+                                .mapTo(Long.class)
+                                .one()));
             }
             counted.sort(Map.Entry.comparingByValue());
             List<Long> ids = null;
             for (var entry : counted) {
-                var query = "SELECT DISTINCT inquiry_id FROM inquiry_word WHERE word >= :lo AND word < :hi" + beforeClause
-                        + (ids == null ? "" : " AND inquiry_id IN (<ids>)");
-                var statement = h.createQuery(query).bind("lo", entry.getKey()[0]).bind("hi", entry.getKey()[1]).bind("before", before);
+                var query = "SELECT DISTINCT inquiry_id FROM inquiry_word WHERE word >= :lo AND word < :hi"
+                        + beforeClause + (ids == null ? "" : " AND inquiry_id IN (<ids>)");
+                var statement = h.createQuery(query)
+                        .bind("lo", entry.getKey()[0])
+                        .bind("hi", entry.getKey()[1])
+                        .bind("before", before);
                 if (ids != null) {
                     if (ids.isEmpty()) {
                         break;
@@ -138,9 +167,10 @@ public final class Leads {
     }
 
     private void query(Filter filter, List<Long> ids, int limit, Consumer<Row> each) {
-        var sql = new StringBuilder("SELECT i.id, i.created_at, i.name, i.email, i.company, i.country, i.term_slug, i.status, "
-                + "s.email AS assignee, i.read_at, i.message, i.utm_source, i.referrer FROM inquiry i "
-                + "LEFT JOIN staff s ON s.id = i.assigned_to WHERE 1 = 1");
+        var sql = new StringBuilder(
+                "SELECT i.id, i.created_at, i.name, i.email, i.company, i.country, i.term_slug, i.status, "
+                        + "s.email AS assignee, i.read_at, i.message, i.utm_source, i.referrer FROM inquiry i "
+                        + "LEFT JOIN staff s ON s.id = i.assigned_to WHERE 1 = 1");
         var params = new LinkedHashMap<String, Object>();
         where(filter, sql, params);
         if (ids != null) {
@@ -156,13 +186,26 @@ public final class Leads {
             if (ids != null) {
                 query.bindList("ids", ids);
             }
-            try (var results = query.map((rs, ctx) -> {
-                var created = rs.getObject("created_at", OffsetDateTime.class);
-                return new Row(rs.getLong("id"), created, Inquiry.reference(rs.getLong("id"), created), rs.getString("name"),
-                        rs.getString("email"), rs.getString("company"), rs.getString("country"), rs.getString("term_slug"),
-                        rs.getString("status"), rs.getString("assignee"), rs.getObject("read_at") == null,
-                        rs.getString("message"), rs.getString("utm_source"), rs.getString("referrer"));
-            }).stream()) {
+            try (var results = query
+                    .map((rs, ctx) -> {
+                        var created = rs.getObject("created_at", OffsetDateTime.class);
+                        return new Row(
+                                rs.getLong("id"),
+                                created,
+                                Inquiry.reference(rs.getLong("id"), created),
+                                rs.getString("name"),
+                                rs.getString("email"),
+                                rs.getString("company"),
+                                rs.getString("country"),
+                                rs.getString("term_slug"),
+                                rs.getString("status"),
+                                rs.getString("assignee"),
+                                rs.getObject("read_at") == null,
+                                rs.getString("message"),
+                                rs.getString("utm_source"),
+                                rs.getString("referrer"));
+                    })
+                    .stream()) {
                 results.forEach(each);
             }
         });
@@ -208,39 +251,61 @@ public final class Leads {
         var counts = new LinkedHashMap<String, Long>();
         STATUSES.forEach(s -> counts.put(s, 0L));
         jdbi.useHandle(h -> h.createQuery("SELECT status, COUNT(*) FROM inquiry GROUP BY status")
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> counts.put(e.getKey(), e.getValue())));
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
         return counts;
     }
 
     public Optional<Detail> detail(long id) {
-        return inquiries.find(id).map(inquiry -> jdbi.withHandle(h -> h.createQuery(
-                        "SELECT assigned_to, read_at FROM inquiry WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new Detail(inquiry, (Long) rs.getObject("assigned_to", Long.class), rs.getObject("read_at", OffsetDateTime.class)))
-                .one()));
+        return inquiries
+                .find(id)
+                .map(inquiry ->
+                        jdbi.withHandle(h -> h.createQuery("SELECT assigned_to, read_at FROM inquiry WHERE id = :id")
+                                .bind("id", id)
+                                .map((rs, ctx) -> new Detail(
+                                        inquiry,
+                                        (Long) rs.getObject("assigned_to", Long.class),
+                                        rs.getObject("read_at", OffsetDateTime.class)))
+                                .one()));
     }
 
     public void markRead(long id) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE inquiry SET read_at = :now WHERE id = :id AND read_at IS NULL")
-                .bind("now", now()).bind("id", id).execute());
+                .bind("now", now())
+                .bind("id", id)
+                .execute());
     }
 
     public List<Note> notes(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT s.email, n.created_at, n.body FROM lead_note n JOIN staff s ON s.id = n.staff_id "
-                        + "WHERE n.inquiry_id = :id ORDER BY n.id")
-                .bind("id", id).map((rs, ctx) -> new Note(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3))).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT s.email, n.created_at, n.body FROM lead_note n JOIN staff s ON s.id = n.staff_id "
+                                + "WHERE n.inquiry_id = :id ORDER BY n.id")
+                .bind("id", id)
+                .map((rs, ctx) -> new Note(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3)))
+                .list());
     }
 
     public List<Event> history(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT s.email, e.created_at, e.action, e.detail FROM lead_event e "
                         + "LEFT JOIN staff s ON s.id = e.staff_id WHERE e.inquiry_id = :id ORDER BY e.id")
-                .bind("id", id).map((rs, ctx) -> new Event(rs.getString(1) == null ? "system" : rs.getString(1),
-                        rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4))).list());
+                .bind("id", id)
+                .map((rs, ctx) -> new Event(
+                        rs.getString(1) == null ? "system" : rs.getString(1),
+                        rs.getObject(2, OffsetDateTime.class),
+                        rs.getString(3),
+                        rs.getString(4)))
+                .list());
     }
 
     public void addNote(long id, long staffId, String body) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("INSERT INTO lead_note (inquiry_id, staff_id, created_at, body) VALUES (:id, :staff, :now, :body)")
-                    .bind("id", id).bind("staff", staffId).bind("now", now()).bind("body", body).execute();
+            h.createUpdate(
+                            "INSERT INTO lead_note (inquiry_id, staff_id, created_at, body) VALUES (:id, :staff, :now, :body)")
+                    .bind("id", id)
+                    .bind("staff", staffId)
+                    .bind("now", now())
+                    .bind("body", body)
+                    .execute();
             event(h, id, staffId, "note", "note added");
         });
     }
@@ -248,20 +313,32 @@ public final class Leads {
     /** Moves a lead along the workflow; "not spam" also releases the mail that was held back. */
     public boolean changeStatus(long id, long staffId, String to) {
         return jdbi.inTransaction(h -> {
-            var from = h.createQuery("SELECT status FROM inquiry WHERE id = :id FOR UPDATE").bind("id", id).mapTo(String.class).findOne();
+            var from = h.createQuery("SELECT status FROM inquiry WHERE id = :id FOR UPDATE")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .findOne();
             if (from.isEmpty() || !NEXT.getOrDefault(from.get(), Set.of()).contains(to)) {
                 return false;
             }
-            h.createUpdate("UPDATE inquiry SET status = :to, first_response_at = COALESCE(first_response_at, "
-                            + "CASE WHEN :to IN ('contacted', 'qualified', 'won', 'lost') THEN :now END) WHERE id = :id")
-                    .bind("to", to).bind("now", now()).bind("id", id).execute();
+            h.createUpdate(
+                            "UPDATE inquiry SET status = :to, first_response_at = COALESCE(first_response_at, "
+                                    + "CASE WHEN :to IN ('contacted', 'qualified', 'won', 'lost') THEN :now END) WHERE id = :id")
+                    .bind("to", to)
+                    .bind("now", now())
+                    .bind("id", id)
+                    .execute();
             if (from.get().equals("spam")) {
-                h.createUpdate("UPDATE outbox SET status = 'queued', next_attempt_at = :now WHERE inquiry_id = :id AND status = 'held'")
-                        .bind("now", now()).bind("id", id).execute();
+                h.createUpdate(
+                                "UPDATE outbox SET status = 'queued', next_attempt_at = :now WHERE inquiry_id = :id AND status = 'held'")
+                        .bind("now", now())
+                        .bind("id", id)
+                        .execute();
                 event(h, id, staffId, "not spam", "spam -> " + to + "; held mail released");
             } else if (to.equals("spam")) {
-                h.createUpdate("UPDATE outbox SET status = 'held' WHERE inquiry_id = :id AND status IN ('queued', 'failed')")
-                        .bind("id", id).execute();
+                h.createUpdate(
+                                "UPDATE outbox SET status = 'held' WHERE inquiry_id = :id AND status IN ('queued', 'failed')")
+                        .bind("id", id)
+                        .execute();
                 event(h, id, staffId, "status", from.get() + " -> spam; unsent mail held");
             } else {
                 event(h, id, staffId, "status", from.get() + " -> " + to);
@@ -272,7 +349,10 @@ public final class Leads {
 
     public void assign(long id, long staffId, Long assignee, String assigneeEmail) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("UPDATE inquiry SET assigned_to = :a WHERE id = :id").bind("a", assignee).bind("id", id).execute();
+            h.createUpdate("UPDATE inquiry SET assigned_to = :a WHERE id = :id")
+                    .bind("a", assignee)
+                    .bind("id", id)
+                    .execute();
             event(h, id, staffId, "assigned", assignee == null ? "unassigned" : "to " + assigneeEmail);
         });
     }
@@ -281,12 +361,16 @@ public final class Leads {
     public int retryMessage(long outboxId, long staffId) {
         return jdbi.inTransaction(h -> {
             var inquiry = h.createQuery("SELECT inquiry_id FROM outbox WHERE id = :id AND status IN ('failed', 'held')")
-                    .bind("id", outboxId).mapTo(Long.class).findOne();
+                    .bind("id", outboxId)
+                    .mapTo(Long.class)
+                    .findOne();
             if (inquiry.isEmpty()) {
                 return 0;
             }
             h.createUpdate("UPDATE outbox SET status = 'queued', next_attempt_at = :now, attempts = 0 WHERE id = :id")
-                    .bind("now", now()).bind("id", outboxId).execute();
+                    .bind("now", now())
+                    .bind("id", outboxId)
+                    .execute();
             event(h, inquiry.get(), staffId, "retry", "message " + outboxId + " queued again");
             return 1;
         });
@@ -298,15 +382,23 @@ public final class Leads {
      */
     public void erase(long id, long staffId) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("UPDATE inquiry SET name = '[erased]', email = '[erased]', company = '[erased]', job_role = NULL, "
-                            + "country = '--', phone = NULL, message = '[erased]', page = NULL, referrer = NULL, utm_source = NULL, "
-                            + "utm_medium = NULL, utm_campaign = NULL, utm_term = NULL, utm_content = NULL, client_ip = '0.0.0.0', "
-                            + "user_agent = NULL, spam_reason = NULL WHERE id = :id")
-                    .bind("id", id).execute();
-            h.createUpdate("DELETE FROM lead_note WHERE inquiry_id = :id").bind("id", id).execute();
-            h.createUpdate("DELETE FROM inquiry_word WHERE inquiry_id = :id").bind("id", id).execute();
-            h.createUpdate("UPDATE outbox SET status = 'cancelled', last_error = NULL WHERE inquiry_id = :id AND status <> 'sent'")
-                    .bind("id", id).execute();
+            h.createUpdate(
+                            "UPDATE inquiry SET name = '[erased]', email = '[erased]', company = '[erased]', job_role = NULL, "
+                                    + "country = '--', phone = NULL, message = '[erased]', page = NULL, referrer = NULL, utm_source = NULL, "
+                                    + "utm_medium = NULL, utm_campaign = NULL, utm_term = NULL, utm_content = NULL, client_ip = '0.0.0.0', "
+                                    + "user_agent = NULL, spam_reason = NULL WHERE id = :id")
+                    .bind("id", id)
+                    .execute();
+            h.createUpdate("DELETE FROM lead_note WHERE inquiry_id = :id")
+                    .bind("id", id)
+                    .execute();
+            h.createUpdate("DELETE FROM inquiry_word WHERE inquiry_id = :id")
+                    .bind("id", id)
+                    .execute();
+            h.createUpdate(
+                            "UPDATE outbox SET status = 'cancelled', last_error = NULL WHERE inquiry_id = :id AND status <> 'sent'")
+                    .bind("id", id)
+                    .execute();
             event(h, id, staffId, "erased", "personal data erased on request");
         });
     }
@@ -324,9 +416,12 @@ public final class Leads {
     public List<Count> perWeek(int weeks) {
         var since = now().minusWeeks(weeks);
         var counts = new java.util.TreeMap<String, Long>();
-        jdbi.useHandle(h -> h.createQuery("SELECT created_at FROM inquiry WHERE created_at >= :since AND status <> 'spam'")
-                .bind("since", since).mapTo(OffsetDateTime.class)
-                .forEach(t -> counts.merge(t.toLocalDate().with(java.time.DayOfWeek.MONDAY).toString(), 1L, Long::sum)));
+        jdbi.useHandle(h -> h.createQuery(
+                        "SELECT created_at FROM inquiry WHERE created_at >= :since AND status <> 'spam'")
+                .bind("since", since)
+                .mapTo(OffsetDateTime.class)
+                .forEach(t -> counts.merge(
+                        t.toLocalDate().with(java.time.DayOfWeek.MONDAY).toString(), 1L, Long::sum)));
         var result = new ArrayList<Count>();
         counts.forEach((week, n) -> result.add(new Count("week of " + week, n)));
         return result;
@@ -335,20 +430,25 @@ public final class Leads {
     public List<Count> perTerm(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(term_slug, '(contact page)'), COUNT(*) FROM inquiry "
                         + "WHERE status <> 'spam' GROUP BY term_slug ORDER BY COUNT(*) DESC LIMIT :limit")
-                .bind("limit", limit).map((rs, ctx) -> new Count(rs.getString(1), rs.getLong(2))).list());
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Count(rs.getString(1), rs.getLong(2)))
+                .list());
     }
 
     public Map<String, Long> inquiriesByTerm() {
         var map = new HashMap<String, Long>();
-        jdbi.useHandle(h -> h.createQuery("SELECT term_slug, COUNT(*) FROM inquiry WHERE status <> 'spam' AND term_slug IS NOT NULL GROUP BY term_slug")
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> map.put(e.getKey(), e.getValue())));
+        jdbi.useHandle(h -> h.createQuery(
+                        "SELECT term_slug, COUNT(*) FROM inquiry WHERE status <> 'spam' AND term_slug IS NOT NULL GROUP BY term_slug")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> map.put(e.getKey(), e.getValue())));
         return map;
     }
 
     public Map<String, Long> viewsByTerm() {
         var map = new HashMap<String, Long>();
         jdbi.useHandle(h -> h.createQuery("SELECT slug, SUM(views) FROM page_view GROUP BY slug")
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> map.put(e.getKey(), e.getValue())));
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> map.put(e.getKey(), e.getValue())));
         return map;
     }
 
@@ -365,23 +465,46 @@ public final class Leads {
     }
 
     public List<Count> topSearchMisses(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT query, hits FROM search_miss ORDER BY hits DESC, last_seen DESC LIMIT :limit")
-                .bind("limit", limit).map((rs, ctx) -> new Count(rs.getString(1), rs.getLong(2))).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT query, hits FROM search_miss ORDER BY hits DESC, last_seen DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Count(rs.getString(1), rs.getLong(2)))
+                .list());
     }
 
-    public record OutboxRow(long id, long inquiryId, String kind, String status, int attempts, String lastError, OffsetDateTime nextAttemptAt) {}
+    public record OutboxRow(
+            long id,
+            long inquiryId,
+            String kind,
+            String status,
+            int attempts,
+            String lastError,
+            OffsetDateTime nextAttemptAt) {}
 
     public List<OutboxRow> unsent() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, inquiry_id, kind, status, attempts, last_error, next_attempt_at FROM outbox "
-                        + "WHERE status IN ('queued', 'sending', 'failed') ORDER BY id DESC LIMIT 500")
-                .map((rs, ctx) -> new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getString(6), rs.getObject(7, OffsetDateTime.class))).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id, inquiry_id, kind, status, attempts, last_error, next_attempt_at FROM outbox "
+                                + "WHERE status IN ('queued', 'sending', 'failed') ORDER BY id DESC LIMIT 500")
+                .map((rs, ctx) -> new OutboxRow(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class)))
+                .list());
     }
 
     private void event(Handle h, long id, long staffId, String action, String detail) {
-        h.createUpdate("INSERT INTO lead_event (inquiry_id, staff_id, created_at, action, detail) VALUES (:id, :staff, :now, :action, :detail)")
-                .bind("id", id).bind("staff", staffId).bind("now", now()).bind("action", action)
-                .bind("detail", detail).execute();
+        h.createUpdate(
+                        "INSERT INTO lead_event (inquiry_id, staff_id, created_at, action, detail) VALUES (:id, :staff, :now, :action, :detail)")
+                .bind("id", id)
+                .bind("staff", staffId)
+                .bind("now", now())
+                .bind("action", action)
+                .bind("detail", detail)
+                .execute();
     }
 
     private OffsetDateTime now() {

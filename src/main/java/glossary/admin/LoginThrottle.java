@@ -24,32 +24,49 @@ public final class LoginThrottle {
     }
 
     public boolean locked(String key) {
-        var until = jdbi.withHandle(h -> h.createQuery("SELECT locked_until FROM login_throttle WHERE throttle_key = :k")
-                .bind("k", key).mapTo(OffsetDateTime.class).findOne());
+        var until =
+                jdbi.withHandle(h -> h.createQuery("SELECT locked_until FROM login_throttle WHERE throttle_key = :k")
+                        .bind("k", key)
+                        .mapTo(OffsetDateTime.class)
+                        .findOne());
         return until.isPresent() && until.get().isAfter(now());
     }
 
     public void failed(String key) {
         jdbi.useTransaction(h -> {
             var failures = h.createQuery("SELECT failures FROM login_throttle WHERE throttle_key = :k FOR UPDATE")
-                    .bind("k", key).mapTo(Integer.class).findOne().orElse(0) + 1;
-            var lock = failures <= FREE_FAILURES ? Duration.ZERO
+                            .bind("k", key)
+                            .mapTo(Integer.class)
+                            .findOne()
+                            .orElse(0)
+                    + 1;
+            var lock = failures <= FREE_FAILURES
+                    ? Duration.ZERO
                     : Duration.ofSeconds(1L << Math.min(failures - FREE_FAILURES - 1, 20));
             if (lock.compareTo(MAX_LOCK) > 0) {
                 lock = MAX_LOCK;
             }
             var until = now().plus(lock);
-            int updated = h.createUpdate("UPDATE login_throttle SET failures = :f, locked_until = :u WHERE throttle_key = :k")
-                    .bind("f", failures).bind("u", until).bind("k", key).execute();
+            int updated = h.createUpdate(
+                            "UPDATE login_throttle SET failures = :f, locked_until = :u WHERE throttle_key = :k")
+                    .bind("f", failures)
+                    .bind("u", until)
+                    .bind("k", key)
+                    .execute();
             if (updated == 0) {
                 h.createUpdate("INSERT INTO login_throttle (throttle_key, failures, locked_until) VALUES (:k, :f, :u)")
-                        .bind("k", key).bind("f", failures).bind("u", until).execute();
+                        .bind("k", key)
+                        .bind("f", failures)
+                        .bind("u", until)
+                        .execute();
             }
         });
     }
 
     public void succeeded(String key) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM login_throttle WHERE throttle_key = :k").bind("k", key).execute());
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM login_throttle WHERE throttle_key = :k")
+                .bind("k", key)
+                .execute());
     }
 
     private OffsetDateTime now() {

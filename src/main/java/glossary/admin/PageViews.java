@@ -50,11 +50,18 @@ public final class PageViews implements AutoCloseable {
             }
             try {
                 jdbi.useTransaction(h -> {
-                    int updated = h.createUpdate("UPDATE page_view SET views = views + :n WHERE view_day = :day AND slug = :slug")
-                            .bind("n", views).bind("day", day).bind("slug", slug).execute();
+                    int updated = h.createUpdate(
+                                    "UPDATE page_view SET views = views + :n WHERE view_day = :day AND slug = :slug")
+                            .bind("n", views)
+                            .bind("day", day)
+                            .bind("slug", slug)
+                            .execute();
                     if (updated == 0) {
                         h.createUpdate("INSERT INTO page_view (view_day, slug, views) VALUES (:day, :slug, :n)")
-                                .bind("n", views).bind("day", day).bind("slug", slug).execute();
+                                .bind("n", views)
+                                .bind("day", day)
+                                .bind("slug", slug)
+                                .execute();
                     }
                 });
             } catch (RuntimeException e) {

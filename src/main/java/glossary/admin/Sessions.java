@@ -38,9 +38,14 @@ public final class Sessions {
     public String start(long staffId) {
         var id = randomToken();
         var now = now();
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO staff_session (id_hash, staff_id, csrf_token, created_at, last_seen_at) "
-                        + "VALUES (:id, :staff, :csrf, :now, :now)")
-                .bind("id", hash(id)).bind("staff", staffId).bind("csrf", randomToken()).bind("now", now).execute());
+        jdbi.useHandle(h -> h.createUpdate(
+                        "INSERT INTO staff_session (id_hash, staff_id, csrf_token, created_at, last_seen_at) "
+                                + "VALUES (:id, :staff, :csrf, :now, :now)")
+                .bind("id", hash(id))
+                .bind("staff", staffId)
+                .bind("csrf", randomToken())
+                .bind("now", now)
+                .execute());
         return id;
     }
 
@@ -51,34 +56,44 @@ public final class Sessions {
         var idHash = hash(id);
         var now = now();
         record Row(Session session, OffsetDateTime created, OffsetDateTime lastSeen) {}
-        var row = jdbi.withHandle(h -> h.createQuery("SELECT s.id_hash, s.staff_id, st.email, s.csrf_token, s.created_at, s.last_seen_at "
-                        + "FROM staff_session s JOIN staff st ON st.id = s.staff_id WHERE s.id_hash = :id")
+        var row = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT s.id_hash, s.staff_id, st.email, s.csrf_token, s.created_at, s.last_seen_at "
+                                + "FROM staff_session s JOIN staff st ON st.id = s.staff_id WHERE s.id_hash = :id")
                 .bind("id", idHash)
-                .map((rs, ctx) -> new Row(new Session(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
-                        rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class)))
+                .map((rs, ctx) -> new Row(
+                        new Session(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)),
+                        rs.getObject(5, OffsetDateTime.class),
+                        rs.getObject(6, OffsetDateTime.class)))
                 .findOne());
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        if (now.isAfter(row.get().lastSeen().plus(IDLE)) || now.isAfter(row.get().created().plus(ABSOLUTE))) {
+        if (now.isAfter(row.get().lastSeen().plus(IDLE))
+                || now.isAfter(row.get().created().plus(ABSOLUTE))) {
             end(idHash);
             return Optional.empty();
         }
         if (now.isAfter(row.get().lastSeen().plus(TOUCH_EVERY))) {
             jdbi.useHandle(h -> h.createUpdate("UPDATE staff_session SET last_seen_at = :now WHERE id_hash = :id")
-                    .bind("now", now).bind("id", idHash).execute());
+                    .bind("now", now)
+                    .bind("id", idHash)
+                    .execute());
         }
         return Optional.of(row.get().session());
     }
 
     public void end(String idHash) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM staff_session WHERE id_hash = :id").bind("id", idHash).execute());
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM staff_session WHERE id_hash = :id")
+                .bind("id", idHash)
+                .execute());
     }
 
     /** Signs a member out everywhere but here, e.g. after a password change. */
     public void endOthers(long staffId, String keepIdHash) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM staff_session WHERE staff_id = :staff AND id_hash <> :keep")
-                .bind("staff", staffId).bind("keep", keepIdHash).execute());
+                .bind("staff", staffId)
+                .bind("keep", keepIdHash)
+                .execute());
     }
 
     private String randomToken() {
@@ -89,7 +104,8 @@ public final class Sessions {
 
     static String hash(String id) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

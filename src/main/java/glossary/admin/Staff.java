@@ -23,17 +23,23 @@ public final class Staff {
     }
 
     public long count() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM staff").mapTo(Long.class).one());
+        return jdbi.withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM staff").mapTo(Long.class).one());
     }
 
     /** Adds an account; the password must already have passed {@link Passwords#problem}. */
     public Member add(String email, String password) {
         var normalized = normalize(email);
         var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO staff (email, password_hash, created_at, password_changed_at) "
-                        + "VALUES (:email, :hash, :now, :now)")
-                .bind("email", normalized).bind("hash", Passwords.hash(password)).bind("now", now)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        long id = jdbi.withHandle(
+                h -> h.createUpdate("INSERT INTO staff (email, password_hash, created_at, password_changed_at) "
+                                + "VALUES (:email, :hash, :now, :now)")
+                        .bind("email", normalized)
+                        .bind("hash", Passwords.hash(password))
+                        .bind("now", now)
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one());
         return new Member(id, normalized);
     }
 
@@ -48,26 +54,33 @@ public final class Staff {
             return Optional.empty();
         }
         return Passwords.matches(password, row.get().passwordHash())
-                ? Optional.of(new Member(row.get().id(), row.get().email())) : Optional.empty();
+                ? Optional.of(new Member(row.get().id(), row.get().email()))
+                : Optional.empty();
     }
 
     private static final String DUMMY_HASH = Passwords.hash("not a real password, only for timing");
 
     public boolean checkPassword(long id, String password) {
-        var hash = jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM staff WHERE id = :id").bind("id", id)
-                .mapTo(String.class).findOne());
+        var hash = jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM staff WHERE id = :id")
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne());
         return hash.isPresent() && Passwords.matches(password, hash.get());
     }
 
     public void changePassword(long id, String password) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE staff SET password_hash = :hash, password_changed_at = :now WHERE id = :id")
-                .bind("hash", Passwords.hash(password)).bind("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .bind("id", id).execute());
+        jdbi.useHandle(
+                h -> h.createUpdate("UPDATE staff SET password_hash = :hash, password_changed_at = :now WHERE id = :id")
+                        .bind("hash", Passwords.hash(password))
+                        .bind("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                        .bind("id", id)
+                        .execute());
     }
 
     public List<Member> all() {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, email FROM staff ORDER BY email")
-                .map((rs, ctx) -> new Member(rs.getLong("id"), rs.getString("email"))).list());
+                .map((rs, ctx) -> new Member(rs.getLong("id"), rs.getString("email")))
+                .list());
     }
 
     static String normalize(String email) {

@@ -8,12 +8,12 @@ import glossary.web.Site;
 import glossary.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
-import io.javalin.http.Handler;
 import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,7 +27,8 @@ public final class StaffAuth {
     private static final Logger log = LoggerFactory.getLogger(StaffAuth.class);
     static final String COOKIE = "glossary_admin";
     static final String SESSION = "staff-session";
-    private static final String FAILED = "The email or password is not right, or there have been too many attempts. Wait a minute and try again.";
+    private static final String FAILED =
+            "The email or password is not right, or there have been too many attempts. Wait a minute and try again.";
 
     public record LoginPage(PageMeta meta, String email, String error, String token) {}
 
@@ -42,8 +43,15 @@ public final class StaffAuth {
     private final ClientAddress clients;
     private final boolean secureCookie;
 
-    public StaffAuth(Site site, Templates templates, Staff staff, Sessions sessions, LoginThrottle throttle, FormTokens tokens,
-            ClientAddress clients, boolean secureCookie) {
+    public StaffAuth(
+            Site site,
+            Templates templates,
+            Staff staff,
+            Sessions sessions,
+            LoginThrottle throttle,
+            FormTokens tokens,
+            ClientAddress clients,
+            boolean secureCookie) {
         this.site = site;
         this.templates = templates;
         this.staff = staff;
@@ -75,8 +83,10 @@ public final class StaffAuth {
         }
         if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
             var sent = ctx.formParam("csrf");
-            if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
-                    session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
+            if (sent == null
+                    || !MessageDigest.isEqual(
+                            sent.getBytes(StandardCharsets.UTF_8),
+                            session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
                 throw new ForbiddenResponse("Missing or wrong CSRF token");
             }
         }
@@ -172,16 +182,26 @@ public final class StaffAuth {
     }
 
     private void renderLogin(Context ctx, String email, String error, int status) {
-        var meta = site.page("Staff sign-in | " + site.name(), "Sign in to the admin area.", "/admin/login").notIndexed();
+        var meta = site.page("Staff sign-in | " + site.name(), "Sign in to the admin area.", "/admin/login")
+                .notIndexed();
         ctx.status(status);
-        CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store",
+        CachedPage.sendOnce(
+                ctx,
+                CachedPage.HTML,
+                "no-store",
                 templates.render("admin/login.jte", new LoginPage(meta, email, error, tokens.issue(Duration.ZERO))));
     }
 
     private void renderPassword(Context ctx, String error, boolean changed, int status) {
-        var meta = site.page("Change password | " + site.name(), "Change your password.", "/admin/password").notIndexed();
+        var meta = site.page("Change password | " + site.name(), "Change your password.", "/admin/password")
+                .notIndexed();
         ctx.status(status);
-        CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store",
-                templates.render("admin/password.jte", new PasswordPage(meta, session(ctx).csrfToken(), error, changed)));
+        CachedPage.sendOnce(
+                ctx,
+                CachedPage.HTML,
+                "no-store",
+                templates.render(
+                        "admin/password.jte",
+                        new PasswordPage(meta, session(ctx).csrfToken(), error, changed)));
     }
 }

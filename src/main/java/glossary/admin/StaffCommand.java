@@ -20,7 +20,8 @@ public final class StaffCommand {
     public static int run(String[] args, Config config) {
         var out = System.out;
         if (args.length != 3 || !args[0].equals("staff") || !args[1].equals("add")) {
-            out.println("Usage: java -jar glossary.jar staff add EMAIL   (the password is asked for, or read from standard input)");
+            out.println(
+                    "Usage: java -jar glossary.jar staff add EMAIL   (the password is asked for, or read from standard input)");
             return 2;
         }
         var email = args[2].strip();

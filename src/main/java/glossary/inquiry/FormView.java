@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param formError a problem with the form as a whole (e.g. it was open too long), or null
  */
-public record FormView(String action, String topic, InquiryForm values, FieldErrors errors, String token, String formError) {
+public record FormView(
+        String action, String topic, InquiryForm values, FieldErrors errors, String token, String formError) {
 
     public List<Choices.Option> countries() {
         return Choices.COUNTRIES;

@@ -4,11 +4,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** A stored inquiry. */
-public record Inquiry(long id, OffsetDateTime createdAt, InquiryForm form, String clientIp, String status, String spamReason) {
+public record Inquiry(
+        long id, OffsetDateTime createdAt, InquiryForm form, String clientIp, String status, String spamReason) {
 
     /** The number the prospect is given, e.g. GL-2026-000123: the year it arrived and its id. */
     public static String reference(long id, OffsetDateTime createdAt) {
-        return String.format("GL-%d-%06d", createdAt.withOffsetSameInstant(ZoneOffset.UTC).getYear(), id);
+        return String.format(
+                "GL-%d-%06d", createdAt.withOffsetSameInstant(ZoneOffset.UTC).getYear(), id);
     }
 
     public String reference() {

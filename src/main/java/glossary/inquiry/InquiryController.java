@@ -49,8 +49,16 @@ public final class InquiryController {
     private final Metrics metrics;
     private final OutboxWorker worker;
 
-    public InquiryController(Config config, Site site, Templates templates, TermCatalog catalog, TermController terms,
-            InquiryWriter writer, FormTokens tokens, OutboxWorker worker, Metrics metrics) {
+    public InquiryController(
+            Config config,
+            Site site,
+            Templates templates,
+            TermCatalog catalog,
+            TermController terms,
+            InquiryWriter writer,
+            FormTokens tokens,
+            OutboxWorker worker,
+            Metrics metrics) {
         this.config = config;
         this.site = site;
         this.templates = templates;
@@ -67,8 +75,13 @@ public final class InquiryController {
         var topic = ctx.queryParam("topic");
         var term = topic == null ? null : catalog.entry(topic).orElse(null);
         var values = InquiryForm.blank(term == null ? "" : term.term().slug(), "/contact", externalReferrer(ctx), ctx);
-        var form = new FormView("/contact", term == null ? null : term.term().title(), values, new FieldErrors(),
-                tokens.issue(config.forms().minimumFillTime()), null);
+        var form = new FormView(
+                "/contact",
+                term == null ? null : term.term().title(),
+                values,
+                new FieldErrors(),
+                tokens.issue(config.forms().minimumFillTime()),
+                null);
         renderContact(ctx, form, 200);
     }
 
@@ -98,11 +111,13 @@ public final class InquiryController {
         if (check.verdict() == FormTokens.Verdict.EXPIRED || !errors.isEmpty()) {
             // Keep the visitor's token while it is good, so correcting a mistake is not "too fast".
             var token = check.verdict() == FormTokens.Verdict.EXPIRED
-                    ? tokens.issue(config.forms().minimumFillTime()) : ctx.formParam("token");
+                    ? tokens.issue(config.forms().minimumFillTime())
+                    : ctx.formParam("token");
             var formError = check.verdict() == FormTokens.Verdict.EXPIRED
                     ? "This form was open for a long time, so we could not accept it. Please check your details and send it again."
                     : null;
-            var view = new FormView(ctx.path(), entry == null ? null : entry.term().title(), form, errors, token, formError);
+            var view = new FormView(
+                    ctx.path(), entry == null ? null : entry.term().title(), form, errors, token, formError);
             if (entry == null) {
                 renderContact(ctx, view, 422);
             } else {
@@ -110,17 +125,23 @@ public final class InquiryController {
             }
             return;
         }
-        var reason = spam.reason(form, ctx.formParam("website"), check.verdict()).orElse(null);
+        var reason =
+                spam.reason(form, ctx.formParam("website"), check.verdict()).orElse(null);
         var inquiry = writer.store(new InquiryRepository.Submission(form, clients.of(ctx), ctx.userAgent(), reason));
         metrics.inquiryStored(inquiry.spamReason() != null);
         if (inquiry.spamReason() == null) {
             worker.wake();
-            log.info("Inquiry {} stored (term: {})", inquiry.reference(), form.term().isEmpty() ? "none" : form.term());
+            log.info(
+                    "Inquiry {} stored (term: {})",
+                    inquiry.reference(),
+                    form.term().isEmpty() ? "none" : form.term());
         } else {
             log.info("Inquiry {} stored as spam: {}", inquiry.reference(), inquiry.spamReason());
         }
         // Spam gets the very same answer, so a bot learns nothing from it.
-        ctx.redirect("/inquiries/thanks?ref=" + URLEncoder.encode(inquiry.reference(), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        ctx.redirect(
+                "/inquiries/thanks?ref=" + URLEncoder.encode(inquiry.reference(), StandardCharsets.UTF_8),
+                HttpStatus.SEE_OTHER);
     }
 
     public void thanks(Context ctx) {
@@ -128,15 +149,23 @@ public final class InquiryController {
         if (reference == null || !REFERENCE.matcher(reference).matches()) {
             throw new NotFoundResponse();
         }
-        var meta = site.page("Thank you | " + site.name(), "We have received your inquiry.", "/inquiries/thanks").notIndexed();
-        CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store", templates.render("inquiry/thanks.jte", new ThanksPage(meta, reference)));
+        var meta = site.page("Thank you | " + site.name(), "We have received your inquiry.", "/inquiries/thanks")
+                .notIndexed();
+        CachedPage.sendOnce(
+                ctx,
+                CachedPage.HTML,
+                "no-store",
+                templates.render("inquiry/thanks.jte", new ThanksPage(meta, reference)));
     }
 
     private void renderContact(Context ctx, FormView form, int status) {
-        var meta = site.page("Talk to an AI adviser | " + site.name(),
-                "Ask our advisers how to apply AI in your organisation. We reply within one business day.", "/contact");
+        var meta = site.page(
+                "Talk to an AI adviser | " + site.name(),
+                "Ask our advisers how to apply AI in your organisation. We reply within one business day.",
+                "/contact");
         ctx.status(status);
-        CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store", templates.render("inquiry/contact.jte", new ContactPage(meta, form)));
+        CachedPage.sendOnce(
+                ctx, CachedPage.HTML, "no-store", templates.render("inquiry/contact.jte", new ContactPage(meta, form)));
     }
 
     /**
@@ -164,7 +193,23 @@ public final class InquiryController {
     }
 
     private static InquiryForm withTerm(InquiryForm f, String slug) {
-        return new InquiryForm(f.name(), f.email(), f.company(), f.role(), f.country(), f.phone(), f.message(), f.timeline(),
-                f.consent(), slug, f.page(), f.referrer(), f.utmSource(), f.utmMedium(), f.utmCampaign(), f.utmTerm(), f.utmContent());
+        return new InquiryForm(
+                f.name(),
+                f.email(),
+                f.company(),
+                f.role(),
+                f.country(),
+                f.phone(),
+                f.message(),
+                f.timeline(),
+                f.consent(),
+                slug,
+                f.page(),
+                f.referrer(),
+                f.utmSource(),
+                f.utmMedium(),
+                f.utmCampaign(),
+                f.utmTerm(),
+                f.utmContent());
     }
 }

@@ -11,10 +11,23 @@ import java.util.regex.Pattern;
  * kept so the form can show it again next to the messages.
  */
 public record InquiryForm(
-        String name, String email, String company, String role, String country, String phone, String message,
-        String timeline, boolean consent,
-        String term, String page, String referrer,
-        String utmSource, String utmMedium, String utmCampaign, String utmTerm, String utmContent) {
+        String name,
+        String email,
+        String company,
+        String role,
+        String country,
+        String phone,
+        String message,
+        String timeline,
+        boolean consent,
+        String term,
+        String page,
+        String referrer,
+        String utmSource,
+        String utmMedium,
+        String utmCampaign,
+        String utmTerm,
+        String utmContent) {
 
     static final int NAME_MAX = 100;
     static final int EMAIL_MAX = 254;
@@ -33,17 +46,44 @@ public record InquiryForm(
     private static final Pattern PHONE = Pattern.compile("[+0-9 ()./-]{5,40}");
 
     public static InquiryForm blank(String term, String page, String referrer, Context ctx) {
-        return new InquiryForm("", "", "", "", "", "", "", "", false, term, page, referrer,
-                clip(ctx.queryParam("utm_source")), clip(ctx.queryParam("utm_medium")), clip(ctx.queryParam("utm_campaign")),
-                clip(ctx.queryParam("utm_term")), clip(ctx.queryParam("utm_content")));
+        return new InquiryForm(
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                false,
+                term,
+                page,
+                referrer,
+                clip(ctx.queryParam("utm_source")),
+                clip(ctx.queryParam("utm_medium")),
+                clip(ctx.queryParam("utm_campaign")),
+                clip(ctx.queryParam("utm_term")),
+                clip(ctx.queryParam("utm_content")));
     }
 
     static InquiryForm from(Context ctx) {
         return new InquiryForm(
-                text(ctx, "name"), text(ctx, "email"), text(ctx, "company"), text(ctx, "role"), text(ctx, "country"),
-                text(ctx, "phone"), text(ctx, "message"), text(ctx, "timeline"), "yes".equals(ctx.formParam("consent")),
-                text(ctx, "term"), text(ctx, "page"), text(ctx, "referrer"),
-                text(ctx, "utm_source"), text(ctx, "utm_medium"), text(ctx, "utm_campaign"), text(ctx, "utm_term"),
+                text(ctx, "name"),
+                text(ctx, "email"),
+                text(ctx, "company"),
+                text(ctx, "role"),
+                text(ctx, "country"),
+                text(ctx, "phone"),
+                text(ctx, "message"),
+                text(ctx, "timeline"),
+                "yes".equals(ctx.formParam("consent")),
+                text(ctx, "term"),
+                text(ctx, "page"),
+                text(ctx, "referrer"),
+                text(ctx, "utm_source"),
+                text(ctx, "utm_medium"),
+                text(ctx, "utm_campaign"),
+                text(ctx, "utm_term"),
                 text(ctx, "utm_content"));
     }
 
@@ -72,8 +112,10 @@ public record InquiryForm(
         } else if (message.codePointCount(0, message.length()) < MESSAGE_MIN) {
             errors.add("message", "Tell us a little more: at least " + MESSAGE_MIN + " characters.");
         } else if (message.codePointCount(0, message.length()) > MESSAGE_MAX) {
-            errors.add("message", "Keep your message under " + MESSAGE_MAX + " characters (it has "
-                    + message.codePointCount(0, message.length()) + ").");
+            errors.add(
+                    "message",
+                    "Keep your message under " + MESSAGE_MAX + " characters (it has "
+                            + message.codePointCount(0, message.length()) + ").");
         }
         if (!timeline.isEmpty() && !Choices.isTimeline(timeline)) {
             errors.add("timeline", "Choose a timeline from the list.");
@@ -86,12 +128,28 @@ public record InquiryForm(
 
     /** Attribution fields are not the visitor's to fix: they are made safe instead of rejected. */
     InquiryForm withSafeAttribution() {
-        return new InquiryForm(name, email, company, role, country, phone, message, timeline, consent,
-                clip(term), clipUrl(page), clipUrl(referrer),
-                clip(utmSource), clip(utmMedium), clip(utmCampaign), clip(utmTerm), clip(utmContent));
+        return new InquiryForm(
+                name,
+                email,
+                company,
+                role,
+                country,
+                phone,
+                message,
+                timeline,
+                consent,
+                clip(term),
+                clipUrl(page),
+                clipUrl(referrer),
+                clip(utmSource),
+                clip(utmMedium),
+                clip(utmCampaign),
+                clip(utmTerm),
+                clip(utmContent));
     }
 
-    private static void singleLine(FieldErrors errors, String field, String value, int max, boolean required, String what) {
+    private static void singleLine(
+            FieldErrors errors, String field, String value, int max, boolean required, String what) {
         if (value.isBlank()) {
             if (required) {
                 errors.add(field, "Enter " + what + ".");
@@ -105,15 +163,20 @@ public record InquiryForm(
 
     /** One address, no display name, a dot in the domain: what a reply can actually reach. */
     static boolean isEmail(String value) {
-        if (value.length() > EMAIL_MAX || value.indexOf('@') < 1 || value.chars().anyMatch(Character::isWhitespace)) {
+        if (value.length() > EMAIL_MAX
+                || value.indexOf('@') < 1
+                || value.chars().anyMatch(Character::isWhitespace)) {
             return false;
         }
         try {
             var address = new InternetAddress(value, true);
             address.validate();
             var domain = value.substring(value.lastIndexOf('@') + 1);
-            return address.getAddress().equals(value) && address.getPersonal() == null
-                    && domain.contains(".") && !domain.startsWith(".") && !domain.endsWith(".");
+            return address.getAddress().equals(value)
+                    && address.getPersonal() == null
+                    && domain.contains(".")
+                    && !domain.startsWith(".")
+                    && !domain.endsWith(".");
         } catch (AddressException e) {
             return false;
         }
@@ -121,7 +184,9 @@ public record InquiryForm(
 
     private static String text(Context ctx, String field) {
         var value = ctx.formParam(field);
-        return value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFC).strip();
+        return value == null
+                ? ""
+                : Normalizer.normalize(value, Normalizer.Form.NFC).strip();
     }
 
     private static String clip(String value) {

@@ -13,7 +13,14 @@ import java.util.List;
 public final class InquiryMessages {
     public record Link(String title, String url) {}
 
-    public record TeamMail(Inquiry inquiry, String reference, String topic, String country, String timeline, String adminUrl, String pageUrl) {}
+    public record TeamMail(
+            Inquiry inquiry,
+            String reference,
+            String topic,
+            String country,
+            String timeline,
+            String adminUrl,
+            String pageUrl) {}
 
     public record AckMail(String reference, String topic, String definition, List<Link> related, String siteUrl) {}
 
@@ -49,29 +56,75 @@ public final class InquiryMessages {
         var form = inquiry.form();
         var term = term(form.term());
         var topic = term == null ? "General inquiry" : term.title();
-        var mail = new TeamMail(inquiry, inquiry.reference(), topic, Choices.countryName(form.country()),
-                Choices.timelineName(form.timeline()), config.baseUrl() + "/admin/leads/" + inquiry.id(),
+        var mail = new TeamMail(
+                inquiry,
+                inquiry.reference(),
+                topic,
+                Choices.countryName(form.country()),
+                Choices.timelineName(form.timeline()),
+                config.baseUrl() + "/admin/leads/" + inquiry.id(),
                 form.page().isEmpty() ? "" : config.baseUrl() + form.page());
         var text = new StringBuilder()
-                .append("New inquiry ").append(inquiry.reference()).append(" about ").append(topic).append("\n\n")
-                .append("Name:     ").append(form.name()).append('\n')
-                .append("Email:    ").append(form.email()).append('\n')
-                .append("Company:  ").append(form.company()).append('\n')
-                .append("Role:     ").append(form.role()).append('\n')
-                .append("Country:  ").append(mail.country()).append('\n')
-                .append("Phone:    ").append(form.phone()).append('\n')
-                .append("Timeline: ").append(mail.timeline()).append("\n\n")
-                .append("How can we help?\n").append(form.message()).append("\n\n")
-                .append("Term:     ").append(form.term()).append('\n')
-                .append("Page:     ").append(mail.pageUrl()).append('\n')
-                .append("Referrer: ").append(form.referrer()).append('\n')
-                .append("UTM:      source=").append(form.utmSource()).append(" medium=").append(form.utmMedium())
-                .append(" campaign=").append(form.utmCampaign()).append(" term=").append(form.utmTerm())
-                .append(" content=").append(form.utmContent()).append("\n\n")
-                .append("Open the lead: ").append(mail.adminUrl()).append('\n');
-        return new OutgoingMessage(TEAM, messageId(inquiry, TEAM), config.mail().teamAddresses(), form.email(),
+                .append("New inquiry ")
+                .append(inquiry.reference())
+                .append(" about ")
+                .append(topic)
+                .append("\n\n")
+                .append("Name:     ")
+                .append(form.name())
+                .append('\n')
+                .append("Email:    ")
+                .append(form.email())
+                .append('\n')
+                .append("Company:  ")
+                .append(form.company())
+                .append('\n')
+                .append("Role:     ")
+                .append(form.role())
+                .append('\n')
+                .append("Country:  ")
+                .append(mail.country())
+                .append('\n')
+                .append("Phone:    ")
+                .append(form.phone())
+                .append('\n')
+                .append("Timeline: ")
+                .append(mail.timeline())
+                .append("\n\n")
+                .append("How can we help?\n")
+                .append(form.message())
+                .append("\n\n")
+                .append("Term:     ")
+                .append(form.term())
+                .append('\n')
+                .append("Page:     ")
+                .append(mail.pageUrl())
+                .append('\n')
+                .append("Referrer: ")
+                .append(form.referrer())
+                .append('\n')
+                .append("UTM:      source=")
+                .append(form.utmSource())
+                .append(" medium=")
+                .append(form.utmMedium())
+                .append(" campaign=")
+                .append(form.utmCampaign())
+                .append(" term=")
+                .append(form.utmTerm())
+                .append(" content=")
+                .append(form.utmContent())
+                .append("\n\n")
+                .append("Open the lead: ")
+                .append(mail.adminUrl())
+                .append('\n');
+        return new OutgoingMessage(
+                TEAM,
+                messageId(inquiry, TEAM),
+                config.mail().teamAddresses(),
+                form.email(),
                 topic + ": inquiry from " + form.company() + " (" + inquiry.reference() + ")",
-                text.toString(), templates.renderString("mail/team.jte", mail));
+                text.toString(),
+                templates.renderString("mail/team.jte", mail));
     }
 
     /** Says nothing the sender typed, so the form cannot be used to mail chosen words to anyone. */
@@ -100,25 +153,40 @@ public final class InquiryMessages {
         var mail = new AckMail(inquiry.reference(), topic, definition, related, config.baseUrl());
         var text = new StringBuilder()
                 .append("Hello,\n\n")
-                .append("Thank you for contacting us about ").append(topic).append(". Your reference is ")
-                .append(inquiry.reference()).append(".\n\n")
+                .append("Thank you for contacting us about ")
+                .append(topic)
+                .append(". Your reference is ")
+                .append(inquiry.reference())
+                .append(".\n\n")
                 .append("An adviser will read your inquiry and reply within one business day.\n\n");
         if (!definition.isEmpty()) {
             text.append("In short: ").append(definition).append("\n\n");
         }
         text.append("While you wait, you may find these useful:\n");
         for (var link : related) {
-            text.append("- ").append(link.title()).append(": ").append(link.url()).append('\n');
+            text.append("- ")
+                    .append(link.title())
+                    .append(": ")
+                    .append(link.url())
+                    .append('\n');
         }
         text.append("\nIf you did not send this inquiry, you can ignore this message.\n");
-        return new OutgoingMessage(ACK, messageId(inquiry, ACK), List.of(inquiry.form().email()),
-                config.mail().teamAddresses().isEmpty() ? null : config.mail().teamAddresses().get(0),
-                "We received your inquiry (" + inquiry.reference() + ")", text.toString(),
+        return new OutgoingMessage(
+                ACK,
+                messageId(inquiry, ACK),
+                List.of(inquiry.form().email()),
+                config.mail().teamAddresses().isEmpty()
+                        ? null
+                        : config.mail().teamAddresses().get(0),
+                "We received your inquiry (" + inquiry.reference() + ")",
+                text.toString(),
                 templates.renderString("mail/ack.jte", mail));
     }
 
     private Term term(String slug) {
-        return slug == null || slug.isEmpty() ? null : catalog.entry(slug).map(TermCatalog.Entry::term).orElse(null);
+        return slug == null || slug.isEmpty()
+                ? null
+                : catalog.entry(slug).map(TermCatalog.Entry::term).orElse(null);
     }
 
     private String messageId(Inquiry inquiry, String kind) {

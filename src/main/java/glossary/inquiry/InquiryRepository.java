@@ -23,7 +23,8 @@ public final class InquiryRepository {
     private final Clock clock;
 
     /** @param messageIds the Message-ID of an inquiry's message of a kind, the same every time it is asked */
-    public InquiryRepository(Jdbi jdbi, Outbox outbox, java.util.function.BiFunction<Long, String, String> messageIds, Clock clock) {
+    public InquiryRepository(
+            Jdbi jdbi, Outbox outbox, java.util.function.BiFunction<Long, String, String> messageIds, Clock clock) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.messageIds = messageIds;
@@ -63,11 +64,12 @@ public final class InquiryRepository {
     private Inquiry insert(Handle h, Submission submission, String reason, OffsetDateTime now) {
         var form = submission.form();
         var status = reason == null ? "new" : "spam";
-        long id = h.createUpdate("INSERT INTO inquiry (created_at, name, email, company, job_role, country, phone, message, "
-                        + "timeline, term_slug, page, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content, "
-                        + "client_ip, user_agent, status, spam_reason) VALUES (:now, :name, :email, :company, :role, :country, "
-                        + ":phone, :message, :timeline, :term, :page, :referrer, :utmSource, :utmMedium, :utmCampaign, "
-                        + ":utmTerm, :utmContent, :ip, :agent, :status, :reason)")
+        long id = h.createUpdate(
+                        "INSERT INTO inquiry (created_at, name, email, company, job_role, country, phone, message, "
+                                + "timeline, term_slug, page, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content, "
+                                + "client_ip, user_agent, status, spam_reason) VALUES (:now, :name, :email, :company, :role, :country, "
+                                + ":phone, :message, :timeline, :term, :page, :referrer, :utmSource, :utmMedium, :utmCampaign, "
+                                + ":utmTerm, :utmContent, :ip, :agent, :status, :reason)")
                 .bind("now", now)
                 .bind("name", form.name())
                 .bind("email", form.email())
@@ -111,22 +113,40 @@ public final class InquiryRepository {
     private static int recentFrom(Handle h, String clientIp, OffsetDateTime since, int atMost) {
         return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM inquiry WHERE client_ip = :ip "
                         + "AND created_at > :since LIMIT :atMost) recent")
-                .bind("ip", clientIp).bind("since", since).bind("atMost", atMost).mapTo(Integer.class).one();
+                .bind("ip", clientIp)
+                .bind("since", since)
+                .bind("atMost", atMost)
+                .mapTo(Integer.class)
+                .one();
     }
 
     public Optional<Inquiry> find(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM inquiry WHERE id = :id").bind("id", id)
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM inquiry WHERE id = :id")
+                .bind("id", id)
                 .map((rs, ctx) -> new Inquiry(
                         rs.getLong("id"),
                         rs.getObject("created_at", OffsetDateTime.class),
-                        new InquiryForm(rs.getString("name"), rs.getString("email"), rs.getString("company"),
-                                nullToEmpty(rs.getString("job_role")), rs.getString("country"), nullToEmpty(rs.getString("phone")),
-                                rs.getString("message"), nullToEmpty(rs.getString("timeline")), true,
-                                nullToEmpty(rs.getString("term_slug")), nullToEmpty(rs.getString("page")),
-                                nullToEmpty(rs.getString("referrer")), nullToEmpty(rs.getString("utm_source")),
-                                nullToEmpty(rs.getString("utm_medium")), nullToEmpty(rs.getString("utm_campaign")),
-                                nullToEmpty(rs.getString("utm_term")), nullToEmpty(rs.getString("utm_content"))),
-                        rs.getString("client_ip"), rs.getString("status"), rs.getString("spam_reason")))
+                        new InquiryForm(
+                                rs.getString("name"),
+                                rs.getString("email"),
+                                rs.getString("company"),
+                                nullToEmpty(rs.getString("job_role")),
+                                rs.getString("country"),
+                                nullToEmpty(rs.getString("phone")),
+                                rs.getString("message"),
+                                nullToEmpty(rs.getString("timeline")),
+                                true,
+                                nullToEmpty(rs.getString("term_slug")),
+                                nullToEmpty(rs.getString("page")),
+                                nullToEmpty(rs.getString("referrer")),
+                                nullToEmpty(rs.getString("utm_source")),
+                                nullToEmpty(rs.getString("utm_medium")),
+                                nullToEmpty(rs.getString("utm_campaign")),
+                                nullToEmpty(rs.getString("utm_term")),
+                                nullToEmpty(rs.getString("utm_content"))),
+                        rs.getString("client_ip"),
+                        rs.getString("status"),
+                        rs.getString("spam_reason")))
                 .findOne());
     }
 

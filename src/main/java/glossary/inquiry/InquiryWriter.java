@@ -87,7 +87,8 @@ public final class InquiryWriter implements AutoCloseable {
 
     private void write(List<Pending> batch) {
         try {
-            var stored = repository.storeAll(batch.stream().map(Pending::submission).toList(), limit, messageKinds);
+            var stored =
+                    repository.storeAll(batch.stream().map(Pending::submission).toList(), limit, messageKinds);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result().complete(stored.get(i));
             }

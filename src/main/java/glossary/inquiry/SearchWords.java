@@ -17,7 +17,9 @@ public final class SearchWords {
             if (text == null) {
                 continue;
             }
-            var folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+            var folded = Normalizer.normalize(text, Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}+", "")
+                    .toLowerCase(Locale.ROOT);
             for (var word : folded.split("[^\\p{L}\\p{N}]+")) {
                 if (!word.isEmpty()) {
                     words.add(word.length() > MAX_LENGTH ? word.substring(0, MAX_LENGTH) : word);

@@ -31,7 +31,8 @@ public final class OutboxWorker implements AutoCloseable {
     private final Config.Mail mail;
     private final Clock clock;
     private final Duration poll;
-    private final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + Long.toHexString(System.nanoTime());
+    private final String name =
+            ManagementFactory.getRuntimeMXBean().getName() + "/" + Long.toHexString(System.nanoTime());
     private final Semaphore wakeUp = new Semaphore(0);
     private final Thread thread;
     private volatile boolean running = true;
@@ -111,12 +112,22 @@ public final class OutboxWorker implements AutoCloseable {
             var reason = describe(e);
             if (attempts >= mail.maxAttempts()) {
                 outbox.failed(id, name, reason, null);
-                log.error("Mail failed for good after {} attempts: {} {} ({})", attempts, message.kind(), message.messageId(), reason);
+                log.error(
+                        "Mail failed for good after {} attempts: {} {} ({})",
+                        attempts,
+                        message.kind(),
+                        message.messageId(),
+                        reason);
             } else {
                 var delay = backoff(attempts);
                 outbox.failed(id, name, reason, clock.instant().plus(delay));
-                log.warn("Mail attempt {} failed, retrying in {} s: {} {} ({})", attempts, delay.toSeconds(),
-                        message.kind(), message.messageId(), reason);
+                log.warn(
+                        "Mail attempt {} failed, retrying in {} s: {} {} ({})",
+                        attempts,
+                        delay.toSeconds(),
+                        message.kind(),
+                        message.messageId(),
+                        reason);
             }
             return false;
         }
@@ -136,7 +147,8 @@ public final class OutboxWorker implements AutoCloseable {
     Duration backoff(int attempt) {
         var exponential = mail.retryBase().multipliedBy(1L << Math.min(attempt - 1, 20));
         var capped = exponential.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : exponential;
-        return Duration.ofMillis((long) (capped.toMillis() * ThreadLocalRandom.current().nextDouble(0.5, 1.5)));
+        return Duration.ofMillis(
+                (long) (capped.toMillis() * ThreadLocalRandom.current().nextDouble(0.5, 1.5)));
     }
 
     /** Stops after the send in progress, if any, has finished. */

@@ -35,8 +35,10 @@ public final class Metrics implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Metrics.class);
     /** Buckets for request latency, around the targets the benchmarks hold the pages to. */
     private static final Duration[] LATENCY_BUCKETS = {
-            Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
-            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5)};
+        Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+                Duration.ofSeconds(5)
+    };
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter accepted;
@@ -52,10 +54,14 @@ public final class Metrics implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        accepted = Counter.builder("glossary.inquiries").tag("outcome", "accepted")
-                .description("Inquiries stored, by outcome").register(registry);
-        flagged = Counter.builder("glossary.inquiries").tag("outcome", "flagged")
-                .description("Inquiries stored, by outcome").register(registry);
+        accepted = Counter.builder("glossary.inquiries")
+                .tag("outcome", "accepted")
+                .description("Inquiries stored, by outcome")
+                .register(registry);
+        flagged = Counter.builder("glossary.inquiries")
+                .tag("outcome", "flagged")
+                .description("Inquiries stored, by outcome")
+                .register(registry);
     }
 
     public PrometheusMeterRegistry registry() {
@@ -64,10 +70,18 @@ public final class Metrics implements AutoCloseable {
 
     public void request(String method, String route, int status, long nanos) {
         // Looked up in a map of our own: building the tags on every request cost measurable throughput.
-        timers.computeIfAbsent(new RequestKey(method, route, status), key -> Timer.builder("http.server.requests")
-                .tags("method", key.method(), "route", key.route(), "status", Integer.toString(key.status()))
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry))
+        timers.computeIfAbsent(
+                        new RequestKey(method, route, status),
+                        key -> Timer.builder("http.server.requests")
+                                .tags(
+                                        "method",
+                                        key.method(),
+                                        "route",
+                                        key.route(),
+                                        "status",
+                                        Integer.toString(key.status()))
+                                .serviceLevelObjectives(LATENCY_BUCKETS)
+                                .register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 

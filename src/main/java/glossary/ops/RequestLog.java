@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 public final class RequestLog extends Handler.Wrapper {
     /** Request attribute naming the route that answered, set by whoever answered. */
     public static final String ROUTE = "glossary.route";
+
     private static final Logger log = LoggerFactory.getLogger("access");
     private static final int MAX_LOGGED_PATH = 200;
 

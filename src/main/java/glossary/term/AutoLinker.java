@@ -42,7 +42,9 @@ final class AutoLinker {
         if (trimmed.isEmpty() || !Character.isLetterOrDigit(trimmed.charAt(0))) {
             return;
         }
-        namesByFirstWord.computeIfAbsent(firstWord(trimmed, 0), k -> new ArrayList<>()).add(new Name(trimmed, slug));
+        namesByFirstWord
+                .computeIfAbsent(firstWord(trimmed, 0), k -> new ArrayList<>())
+                .add(new Name(trimmed, slug));
     }
 
     /** Rewrites the tree in place; returns the slugs it linked to. */

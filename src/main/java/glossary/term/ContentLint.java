@@ -57,7 +57,8 @@ public final class ContentLint {
         for (var entry : termsByFile.entrySet()) {
             var term = entry.getValue();
             if (term.status().visible() && visible.size() > 1 && !inbound.containsKey(term.slug())) {
-                problems.add(entry.getKey() + ": no other term links to it (add it to some related lists or mention it)");
+                problems.add(
+                        entry.getKey() + ": no other term links to it (add it to some related lists or mention it)");
             }
         }
         problems.sort(null);
@@ -74,17 +75,22 @@ public final class ContentLint {
         var sections = renderer.sections(term.body());
         var expected = List.of("h2 Why it matters for business", "h2 Key considerations");
         if (!sections.headings().equals(expected)) {
-            problems.add(file + ": body must have exactly the headings '## Why it matters for business' and '## Key considerations', in that order; found " + sections.headings());
+            problems.add(file
+                    + ": body must have exactly the headings '## Why it matters for business' and '## Key considerations', in that order; found "
+                    + sections.headings());
         }
         int considerations = TermRenderer.listItems(sections.considerations());
         if (considerations < MIN_CONSIDERATIONS) {
-            problems.add(file + ": needs at least " + MIN_CONSIDERATIONS + " key considerations as a list, has " + considerations);
+            problems.add(file + ": needs at least " + MIN_CONSIDERATIONS + " key considerations as a list, has "
+                    + considerations);
         }
         if (term.faq().size() < MIN_FAQ) {
-            problems.add(file + ": needs at least " + MIN_FAQ + " FAQ entries, has " + term.faq().size());
+            problems.add(file + ": needs at least " + MIN_FAQ + " FAQ entries, has "
+                    + term.faq().size());
         }
         if (term.related().size() < MIN_RELATED) {
-            problems.add(file + ": needs at least " + MIN_RELATED + " related terms, has " + term.related().size());
+            problems.add(file + ": needs at least " + MIN_RELATED + " related terms, has "
+                    + term.related().size());
         }
         for (var related : term.related()) {
             if (related.equals(term.slug())) {
@@ -97,7 +103,8 @@ public final class ContentLint {
             problems.add(file + ": a related term is listed twice");
         }
         if (term.references().size() < MIN_REFERENCES) {
-            problems.add(file + ": needs at least " + MIN_REFERENCES + " references, has " + term.references().size());
+            problems.add(file + ": needs at least " + MIN_REFERENCES + " references, has "
+                    + term.references().size());
         }
         for (var reference : term.references()) {
             checkReference(file, reference, problems);
@@ -111,7 +118,8 @@ public final class ContentLint {
         }
         int definitionWords = TermRenderer.words(term.definition());
         if (definitionWords < 15 || definitionWords > 120) {
-            problems.add(file + ": the definition should be 2-4 plain sentences (15-120 words), has " + definitionWords + " words");
+            problems.add(file + ": the definition should be 2-4 plain sentences (15-120 words), has " + definitionWords
+                    + " words");
         }
     }
 

@@ -8,7 +8,12 @@ import java.util.List;
 public final class Pages {
     private Pages() {}
 
-    public record Home(PageMeta meta, List<TermCatalog.Category> categories, List<Term> featured, List<Term> recent, int termCount) {}
+    public record Home(
+            PageMeta meta,
+            List<TermCatalog.Category> categories,
+            List<Term> featured,
+            List<Term> recent,
+            int termCount) {}
 
     public record Letter(String letter, List<Term> terms) {}
 

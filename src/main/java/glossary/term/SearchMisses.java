@@ -26,7 +26,9 @@ public final class SearchMisses {
             try {
                 jdbi.useHandle(h -> h.createUpdate(
                                 "INSERT INTO search_miss (query, hits, first_seen, last_seen) VALUES (:q, 1, :now, :now)")
-                        .bind("q", bounded).bind("now", now).execute());
+                        .bind("q", bounded)
+                        .bind("now", now)
+                        .execute());
             } catch (UnableToExecuteStatementException e) {
                 increment(bounded, now); // another request inserted it first
             }
@@ -34,12 +36,18 @@ public final class SearchMisses {
     }
 
     private int increment(String query, OffsetDateTime now) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE search_miss SET hits = hits + 1, last_seen = :now WHERE query = :q")
-                .bind("q", query).bind("now", now).execute());
+        return jdbi.withHandle(
+                h -> h.createUpdate("UPDATE search_miss SET hits = hits + 1, last_seen = :now WHERE query = :q")
+                        .bind("q", query)
+                        .bind("now", now)
+                        .execute());
     }
 
     public long hits(String query) {
         return jdbi.withHandle(h -> h.createQuery("SELECT hits FROM search_miss WHERE query = :q")
-                .bind("q", Slugs.normalized(query)).mapTo(Long.class).findOne().orElse(0L));
+                .bind("q", Slugs.normalized(query))
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L));
     }
 }

@@ -31,7 +31,11 @@ public final class Slugs {
     }
 
     static String singular(String word) {
-        if (word.length() <= 3 || !word.endsWith("s") || word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) {
+        if (word.length() <= 3
+                || !word.endsWith("s")
+                || word.endsWith("ss")
+                || word.endsWith("us")
+                || word.endsWith("is")) {
             return word;
         }
         if (word.endsWith("ies")) {

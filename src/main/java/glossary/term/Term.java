@@ -62,7 +62,8 @@ public record Term(
         return matcher.find() ? definition.substring(0, matcher.end()).strip() : definition;
     }
 
-    private static final java.util.regex.Pattern FIRST_SENTENCE = java.util.regex.Pattern.compile("[.!?](?=\\s+\\p{Lu})");
+    private static final java.util.regex.Pattern FIRST_SENTENCE =
+            java.util.regex.Pattern.compile("[.!?](?=\\s+\\p{Lu})");
 
     public boolean inReview() {
         return status == Status.IN_REVIEW;

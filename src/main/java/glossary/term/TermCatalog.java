@@ -19,7 +19,12 @@ public final class TermCatalog {
 
     /** A term with everything its page needs that is not in the file itself. */
     public record Entry(
-            Term term, SafeHtml why, SafeHtml considerations, List<SafeHtml> faqAnswers, List<Term> related, Category category) {}
+            Term term,
+            SafeHtml why,
+            SafeHtml considerations,
+            List<SafeHtml> faqAnswers,
+            List<Term> related,
+            Category category) {}
 
     private final List<Term> terms;
     private final Map<String, Entry> bySlug = new HashMap<>();
@@ -57,8 +62,15 @@ public final class TermCatalog {
                     related.add(other);
                 }
             }
-            bySlug.put(term.slug(), new Entry(term, rendered.why(), rendered.considerations(), rendered.faqAnswers(),
-                    List.copyOf(related), categoryByName.get(term.category())));
+            bySlug.put(
+                    term.slug(),
+                    new Entry(
+                            term,
+                            rendered.why(),
+                            rendered.considerations(),
+                            rendered.faqAnswers(),
+                            List.copyOf(related),
+                            categoryByName.get(term.category())));
         }
         for (var term : terms) {
             for (var former : term.formerSlugs()) {

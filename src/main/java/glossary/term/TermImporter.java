@@ -15,8 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,9 +46,14 @@ public final class TermImporter {
     public TermCatalog importAndLoad(Optional<Path> contentDir) {
         var files = contentDir.map(TermImporter::readDirectory).orElseGet(TermImporter::readBundled);
         var report = importFiles(files);
-        log.info("Imported terms from {}: {} added, {} updated, {} unchanged, {} removed, {} with errors",
+        log.info(
+                "Imported terms from {}: {} added, {} updated, {} unchanged, {} removed, {} with errors",
                 contentDir.map(Path::toString).orElse("the bundled content"),
-                report.added(), report.updated(), report.unchanged(), report.removed(), report.errors().size());
+                report.added(),
+                report.updated(),
+                report.unchanged(),
+                report.removed(),
+                report.errors().size());
         report.errors().forEach(error -> log.error("Term file skipped: {}", error));
         return load();
     }
@@ -84,7 +89,10 @@ public final class TermImporter {
         }
         var problems = new ContentLint().check(byFileName(parsed));
         if (!problems.isEmpty()) {
-            log.warn("Content lint found {} problem(s); the first: {}", problems.size(), problems.subList(0, Math.min(10, problems.size())));
+            log.warn(
+                    "Content lint found {} problem(s); the first: {}",
+                    problems.size(),
+                    problems.subList(0, Math.min(10, problems.size())));
         }
         var now = OffsetDateTime.now(ZoneOffset.UTC);
         return jdbi.inTransaction(handle -> {
@@ -130,7 +138,10 @@ public final class TermImporter {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        handle.createQuery("SELECT CAST(pg_advisory_xact_lock(:key) AS TEXT)").bind("key", IMPORT_LOCK).mapTo(String.class).one();
+        handle.createQuery("SELECT CAST(pg_advisory_xact_lock(:key) AS TEXT)")
+                .bind("key", IMPORT_LOCK)
+                .mapTo(String.class)
+                .one();
     }
 
     /** Any fixed number, the same in every instance. */
@@ -145,7 +156,8 @@ public final class TermImporter {
     public static Map<String, String> readDirectory(Path dir) {
         try (Stream<Path> paths = Files.list(dir)) {
             var files = new TreeMap<String, String>();
-            for (var path : paths.filter(p -> p.getFileName().toString().endsWith(".md")).toList()) {
+            for (var path : paths.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .toList()) {
                 files.put(path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8));
             }
             return files;
@@ -179,7 +191,8 @@ public final class TermImporter {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

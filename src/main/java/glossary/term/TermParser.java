@@ -15,8 +15,18 @@ import org.yaml.snakeyaml.error.YAMLException;
 /** Reads a term file: YAML front matter between two "---" lines, then the Markdown body. */
 public final class TermParser {
     private static final Set<String> KNOWN_KEYS = Set.of(
-            "title", "slug", "category", "aliases", "former_slugs", "status", "last_reviewed", "featured",
-            "definition", "related", "faq", "references");
+            "title",
+            "slug",
+            "category",
+            "aliases",
+            "former_slugs",
+            "status",
+            "last_reviewed",
+            "featured",
+            "definition",
+            "related",
+            "faq",
+            "references");
 
     /** A file that cannot become a term; the message names the file and what is wrong. */
     public static final class InvalidTermFile extends RuntimeException {
@@ -29,7 +39,8 @@ public final class TermParser {
         try {
             return parseOrThrow(source);
         } catch (YAMLException | IllegalArgumentException | ClassCastException e) {
-            throw new InvalidTermFile(file, e.getMessage() == null ? e.toString() : e.getMessage().strip());
+            throw new InvalidTermFile(
+                    file, e.getMessage() == null ? e.toString() : e.getMessage().strip());
         }
     }
 
@@ -127,7 +138,10 @@ public final class TermParser {
                 throw new IllegalArgumentException("a reference's year must be four digits, not '" + year + "'");
             }
             result.add(new Term.Reference(
-                    required(item, "title"), required(item, "publisher"), Integer.parseInt(year), required(item, "url")));
+                    required(item, "title"),
+                    required(item, "publisher"),
+                    Integer.parseInt(year),
+                    required(item, "url")));
         }
         return List.copyOf(result);
     }

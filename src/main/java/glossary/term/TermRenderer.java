@@ -34,7 +34,12 @@ final class TermRenderer {
             })
             .build();
 
-    record Rendered(SafeHtml why, SafeHtml considerations, int considerationCount, List<SafeHtml> faqAnswers, Set<String> linksTo) {}
+    record Rendered(
+            SafeHtml why,
+            SafeHtml considerations,
+            int considerationCount,
+            List<SafeHtml> faqAnswers,
+            Set<String> linksTo) {}
 
     /** The body split at its level-2 headings; used by the lint as well as by rendering. */
     record Sections(Document why, Document considerations, List<String> headings) {}

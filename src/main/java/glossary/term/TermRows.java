@@ -20,14 +20,24 @@ interface TermRows {
 
     @SqlUpdate("INSERT INTO term (slug, title, category, status, source, source_sha256, imported_at) "
             + "VALUES (:slug, :title, :category, :status, :source, :sha, :now)")
-    void insert(@Bind("slug") String slug, @Bind("title") String title, @Bind("category") String category,
-            @Bind("status") String status, @Bind("source") String source, @Bind("sha") String sha,
+    void insert(
+            @Bind("slug") String slug,
+            @Bind("title") String title,
+            @Bind("category") String category,
+            @Bind("status") String status,
+            @Bind("source") String source,
+            @Bind("sha") String sha,
             @Bind("now") OffsetDateTime now);
 
     @SqlUpdate("UPDATE term SET title = :title, category = :category, status = :status, source = :source, "
             + "source_sha256 = :sha, imported_at = :now WHERE slug = :slug")
-    void update(@Bind("slug") String slug, @Bind("title") String title, @Bind("category") String category,
-            @Bind("status") String status, @Bind("source") String source, @Bind("sha") String sha,
+    void update(
+            @Bind("slug") String slug,
+            @Bind("title") String title,
+            @Bind("category") String category,
+            @Bind("status") String status,
+            @Bind("source") String source,
+            @Bind("sha") String sha,
             @Bind("now") OffsetDateTime now);
 
     @SqlUpdate("UPDATE term SET status = 'removed', imported_at = :now WHERE slug = :slug")

@@ -15,12 +15,20 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * catalog; a query only looks at the entries of its own words, never at every term.
  */
 public final class TermSearch {
-    public enum Tier { TITLE, ALIAS, TITLE_PREFIX, TITLE_WORDS, DEFINITION, BODY }
+    public enum Tier {
+        TITLE,
+        ALIAS,
+        TITLE_PREFIX,
+        TITLE_WORDS,
+        DEFINITION,
+        BODY
+    }
 
     public record Hit(Term term, Tier tier) {}
 
     /** Term ids are positions in the title-ordered list, so ascending ids are A-Z order. */
     private final List<Term> terms;
+
     private final Map<String, int[]> byTitle;
     private final Map<String, int[]> byAlias;
     private final String[] sortedTitles;
@@ -55,8 +63,13 @@ public final class TermSearch {
             }
             index(titleIndex, id, term.title());
             index(definitionIndex, id, term.definition());
-            var all = new StringBuilder(term.title()).append(' ').append(String.join(" ", term.aliases()))
-                    .append(' ').append(term.definition()).append(' ').append(term.body());
+            var all = new StringBuilder(term.title())
+                    .append(' ')
+                    .append(String.join(" ", term.aliases()))
+                    .append(' ')
+                    .append(term.definition())
+                    .append(' ')
+                    .append(term.body());
             for (var faq : term.faq()) {
                 all.append(' ').append(faq.question()).append(' ').append(faq.answer());
             }
@@ -173,7 +186,8 @@ public final class TermSearch {
 
     private static Map<String, int[]> freeze(Map<String, List<Integer>> index) {
         var frozen = new HashMap<String, int[]>(index.size() * 2);
-        index.forEach((word, ids) -> frozen.put(word, ids.stream().mapToInt(Integer::intValue).toArray()));
+        index.forEach((word, ids) ->
+                frozen.put(word, ids.stream().mapToInt(Integer::intValue).toArray()));
         return frozen;
     }
 

@@ -14,8 +14,16 @@ import java.util.Map;
  */
 public final class Assets {
     private static final Map<String, String> TYPES = Map.of(
-            "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "svg", "image/svg+xml", "ico", "image/x-icon", "png", "image/png");
+            "css",
+            "text/css; charset=utf-8",
+            "js",
+            "text/javascript; charset=utf-8",
+            "svg",
+            "image/svg+xml",
+            "ico",
+            "image/x-icon",
+            "png",
+            "image/png");
 
     private final Map<String, CachedPage> files = new HashMap<>();
 
@@ -26,7 +34,12 @@ public final class Assets {
                     throw new IllegalStateException("Missing asset " + name);
                 }
                 var extension = name.substring(name.lastIndexOf('.') + 1);
-                files.put(name, CachedPage.of(in.readAllBytes(), TYPES.getOrDefault(extension, "application/octet-stream"), "public, max-age=3600"));
+                files.put(
+                        name,
+                        CachedPage.of(
+                                in.readAllBytes(),
+                                TYPES.getOrDefault(extension, "application/octet-stream"),
+                                "public, max-age=3600"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

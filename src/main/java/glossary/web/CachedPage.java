@@ -127,7 +127,6 @@ public record CachedPage(byte[] body, byte[] gzipped, String etag, String conten
         return false;
     }
 
-
     private static String etag(byte[] body) {
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest(body);

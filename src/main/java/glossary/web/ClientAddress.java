@@ -15,7 +15,8 @@ import java.util.List;
 public final class ClientAddress {
     private record Network(BigInteger base, BigInteger mask, int bits) {
         boolean contains(byte[] address) {
-            return address.length * 8 == bits && new BigInteger(1, address).and(mask).equals(base);
+            return address.length * 8 == bits
+                    && new BigInteger(1, address).and(mask).equals(base);
         }
     }
 
@@ -31,7 +32,9 @@ public final class ClientAddress {
             }
             int bits = address.length * 8;
             int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : bits;
-            var mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+            var mask = BigInteger.ONE
+                    .shiftLeft(bits)
+                    .subtract(BigInteger.ONE)
                     .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
             trusted.add(new Network(new BigInteger(1, address).and(mask), mask, bits));
         }

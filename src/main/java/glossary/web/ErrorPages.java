@@ -24,12 +24,17 @@ public final class ErrorPages {
     }
 
     public void forbidden(Context ctx) {
-        message(ctx, "We could not accept that form",
+        message(
+                ctx,
+                "We could not accept that form",
                 "It was not sent from this site, or the page it came from is too old. Please go back, reload the page and send it again.");
     }
 
     public void tooLarge(Context ctx) {
-        message(ctx, "That was too much to send", "What you sent is larger than we accept. Please shorten it and try again.");
+        message(
+                ctx,
+                "That was too much to send",
+                "What you sent is larger than we accept. Please shorten it and try again.");
     }
 
     public void methodNotAllowed(Context ctx) {
@@ -45,7 +50,9 @@ public final class ErrorPages {
         log.error("Service unavailable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
         ctx.status(503);
         ctx.header("Retry-After", "30");
-        message(ctx, "We could not take your inquiry just now",
+        message(
+                ctx,
+                "We could not take your inquiry just now",
                 "Nothing was saved. Please go back and send it again in a minute; your browser should still have what you typed.");
     }
 
@@ -54,8 +61,11 @@ public final class ErrorPages {
             log.error("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
             ctx.status(503);
             ctx.header("Retry-After", "30");
-            message(ctx, "We are having trouble just now", "This part of the site is briefly unavailable and nothing you sent was saved. "
-                    + "Please try again in a minute; the glossary itself is still here.");
+            message(
+                    ctx,
+                    "We are having trouble just now",
+                    "This part of the site is briefly unavailable and nothing you sent was saved. "
+                            + "Please try again in a minute; the glossary itself is still here.");
             return;
         }
         log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
@@ -66,10 +76,13 @@ public final class ErrorPages {
     /** A lost or refused database connection (SQLState class 08, or the pool giving up waiting). */
     static boolean databaseUnavailable(Throwable e) {
         for (var cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLNonTransientConnectionException) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
             }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return true;
             }
             if (cause.getMessage() != null && cause.getMessage().contains("has been closed")) {

@@ -19,7 +19,12 @@ import org.jdbi.v3.core.Jdbi;
  * instance can check a token another one issued, with no session.
  */
 public final class FormTokens {
-    public enum Verdict { VALID, TOO_FAST, EXPIRED, INVALID }
+    public enum Verdict {
+        VALID,
+        TOO_FAST,
+        EXPIRED,
+        INVALID
+    }
 
     public record Check(Verdict verdict, Instant notBefore) {}
 
@@ -38,17 +43,22 @@ public final class FormTokens {
         var fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         var stored = jdbi.withHandle(h -> {
-            var existing = h.createQuery("SELECT secret FROM app_secret WHERE name = 'form-token-key'").mapTo(String.class).findOne();
+            var existing = h.createQuery("SELECT secret FROM app_secret WHERE name = 'form-token-key'")
+                    .mapTo(String.class)
+                    .findOne();
             if (existing.isPresent()) {
                 return existing.get();
             }
             try {
                 h.createUpdate("INSERT INTO app_secret (name, secret) VALUES ('form-token-key', :v)")
-                        .bind("v", HexFormat.of().formatHex(fresh)).execute();
+                        .bind("v", HexFormat.of().formatHex(fresh))
+                        .execute();
             } catch (RuntimeException e) {
                 // another instance created it between our read and our insert: use theirs
             }
-            return h.createQuery("SELECT secret FROM app_secret WHERE name = 'form-token-key'").mapTo(String.class).one();
+            return h.createQuery("SELECT secret FROM app_secret WHERE name = 'form-token-key'")
+                    .mapTo(String.class)
+                    .one();
         });
         return new FormTokens(HexFormat.of().parseHex(stored), clock);
     }

@@ -18,16 +18,28 @@ public final class InfoPages {
     }
 
     public void privacy(Context ctx) {
-        pages.get("/privacy", () -> CachedPage.html("public, max-age=300", templates.render("info/privacy.jte", new Info(site.page(
-                "Privacy notice | " + site.name(),
-                "What we store when you contact us, why, for how long, and how to have it erased.", "/privacy")))))
+        pages.get(
+                        "/privacy",
+                        () -> CachedPage.html(
+                                "public, max-age=300",
+                                templates.render(
+                                        "info/privacy.jte",
+                                        new Info(site.page(
+                                                "Privacy notice | " + site.name(),
+                                                "What we store when you contact us, why, for how long, and how to have it erased.",
+                                                "/privacy")))))
                 .send(ctx);
     }
 
     public void robots(Context ctx) {
-        pages.get("/robots.txt", () -> CachedPage.of(
-                ("User-agent: *\nDisallow: /admin\nDisallow: /search\n\nSitemap: " + site.url("/sitemap.xml") + "\n")
-                        .getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", "public, max-age=3600"))
+        pages.get(
+                        "/robots.txt",
+                        () -> CachedPage.of(
+                                ("User-agent: *\nDisallow: /admin\nDisallow: /search\n\nSitemap: "
+                                                + site.url("/sitemap.xml") + "\n")
+                                        .getBytes(StandardCharsets.UTF_8),
+                                "text/plain; charset=utf-8",
+                                "public, max-age=3600"))
                 .send(ctx);
     }
 }

@@ -32,6 +32,11 @@ public final class PageCache {
     }
 
     public CachedPage get(String path, Duration keepFor, Supplier<CachedPage> render) {
-        return pages.compute(path, (k, old) -> old != null && old.fresh() ? old : new Entry(render.get(), System.nanoTime() + keepFor.toNanos())).page();
+        return pages.compute(
+                        path,
+                        (k, old) -> old != null && old.fresh()
+                                ? old
+                                : new Entry(render.get(), System.nanoTime() + keepFor.toNanos()))
+                .page();
     }
 }

@@ -32,8 +32,11 @@ public final class PageCacheHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         headers.apply(response.getHeaders());
         var method = request.getMethod();
-        if (("GET".equals(method) || "HEAD".equals(method)) && request.getHttpURI().getQuery() == null
-                && !Referrers.fromAnotherSite(request.getHeaders().get(HttpHeader.REFERER), request.getHttpURI().getHost())) {
+        if (("GET".equals(method) || "HEAD".equals(method))
+                && request.getHttpURI().getQuery() == null
+                && !Referrers.fromAnotherSite(
+                        request.getHeaders().get(HttpHeader.REFERER),
+                        request.getHttpURI().getHost())) {
             var path = Request.getPathInContext(request);
             var page = cache.get(path);
             if (page != null) {
@@ -62,5 +65,4 @@ public final class PageCacheHandler extends Handler.Wrapper {
             Map.entry("/glossary/", "/glossary/{slug}"),
             Map.entry("/categories/", "/categories/{slug}"),
             Map.entry("/assets/", "/assets/{file}"));
-
 }

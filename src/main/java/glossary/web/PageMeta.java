@@ -5,7 +5,13 @@ package glossary.web;
  * JSON-LD, and the site-wide bits (name, stylesheet) that {@link Site} fills in.
  */
 public record PageMeta(
-        String title, String description, String canonicalUrl, String ogType, SafeHtml jsonLd, boolean noindex, Site site) {
+        String title,
+        String description,
+        String canonicalUrl,
+        String ogType,
+        SafeHtml jsonLd,
+        boolean noindex,
+        Site site) {
 
     public PageMeta withJsonLd(SafeHtml jsonLd) {
         return new PageMeta(title, description, canonicalUrl, ogType, jsonLd, noindex, site);

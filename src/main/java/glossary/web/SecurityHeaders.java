@@ -5,7 +5,8 @@ import org.eclipse.jetty.http.HttpFields;
 /** Headers every response carries, error pages and assets included. */
 public final class SecurityHeaders {
     // No inline script, style or handler anywhere: JSON-LD blocks are data, which CSP does not block.
-    private static final String CSP = String.join("; ",
+    private static final String CSP = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",

@@ -44,8 +44,11 @@ class AdminAuthTest {
                 assertThat(response.statusCode()).as(method + " " + path).isEqualTo(303);
                 assertThat(response.headers().firstValue("Location")).as(path).hasValue("/admin/login");
             } else if (method.equals("POST")) {
-                assertThat(anonymous.post(concrete, Map.of("status", "contacted", "note", "x", "confirm", "ERASE")).statusCode())
-                        .as(method + " " + path).isEqualTo(403);
+                assertThat(anonymous
+                                .post(concrete, Map.of("status", "contacted", "note", "x", "confirm", "ERASE"))
+                                .statusCode())
+                        .as(method + " " + path)
+                        .isEqualTo(403);
             }
             checked++;
         }
@@ -59,16 +62,25 @@ class AdminAuthTest {
         client.cookie = StaffAuth.COOKIE + "=attacker-chosen-session-id";
         var response = client.signIn(StaffClient.EMAIL, StaffClient.PASSWORD);
         assertThat(response.statusCode()).isEqualTo(303);
-        var setCookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(StaffAuth.COOKIE)).findFirst().orElseThrow();
-        assertThat(setCookie).doesNotContain("attacker-chosen-session-id").contains("HttpOnly").contains("SameSite=Lax")
-                .contains("Secure").contains("Path=/admin");
+        var setCookie = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(StaffAuth.COOKIE))
+                .findFirst()
+                .orElseThrow();
+        assertThat(setCookie)
+                .doesNotContain("attacker-chosen-session-id")
+                .contains("HttpOnly")
+                .contains("SameSite=Lax")
+                .contains("Secure")
+                .contains("Path=/admin");
         assertThat(client.get("/admin").statusCode()).isEqualTo(200);
 
         var again = new StaffClient(app);
         again.cookie = client.cookie;
         again.signIn(StaffClient.EMAIL, StaffClient.PASSWORD);
         assertThat(again.cookie).isNotEqualTo(client.cookie);
-        assertThat(client.get("/admin").statusCode()).as("the old session ended at the new sign-in").isEqualTo(303);
+        assertThat(client.get("/admin").statusCode())
+                .as("the old session ended at the new sign-in")
+                .isEqualTo(303);
     }
 
     @Test
@@ -77,7 +89,8 @@ class AdminAuthTest {
         var noAccount = new StaffClient(app).signIn("nobody@firm.example", "not the password at all");
         assertThat(wrongPassword.statusCode()).isEqualTo(noAccount.statusCode()).isEqualTo(401);
         assertThat(Jsoup.parse(wrongPassword.body()).select(".error-summary").text())
-                .isEqualTo(Jsoup.parse(noAccount.body()).select(".error-summary").text());
+                .isEqualTo(
+                        Jsoup.parse(noAccount.body()).select(".error-summary").text());
     }
 
     @Test
@@ -100,7 +113,8 @@ class AdminAuthTest {
             for (int i = 0; i < LoginThrottle.FREE_FAILURES + 1; i++) {
                 client.signIn("guess" + i + "@firm.example", "wrong password");
             }
-            assertThat(client.signIn(StaffClient.EMAIL, StaffClient.PASSWORD).statusCode()).isEqualTo(429);
+            assertThat(client.signIn(StaffClient.EMAIL, StaffClient.PASSWORD).statusCode())
+                    .isEqualTo(429);
         }
     }
 
@@ -108,10 +122,17 @@ class AdminAuthTest {
     void a_change_without_the_session_csrf_token_is_refused() {
         long id = InquiriesForTests.submit(app, Map.of());
         var staff = new StaffClient(app).signedIn();
-        assertThat(staff.post("/admin/leads/" + id + "/notes", Map.of("note", "no token")).statusCode()).isEqualTo(403);
-        assertThat(staff.post("/admin/leads/" + id + "/notes", Map.of("note", "wrong token", "csrf", "forged")).statusCode()).isEqualTo(403);
-        assertThat(staff.act("/admin/leads/" + id + "/notes", Map.of("note", "right token")).statusCode()).isEqualTo(303);
-        assertThat(staff.page("/admin/leads/" + id).select(".note-body").eachText()).containsExactly("right token");
+        assertThat(staff.post("/admin/leads/" + id + "/notes", Map.of("note", "no token"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(staff.post("/admin/leads/" + id + "/notes", Map.of("note", "wrong token", "csrf", "forged"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(staff.act("/admin/leads/" + id + "/notes", Map.of("note", "right token"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(staff.page("/admin/leads/" + id).select(".note-body").eachText())
+                .containsExactly("right token");
     }
 
     @Test
@@ -124,13 +145,17 @@ class AdminAuthTest {
     @Test
     void passwords_must_be_long_uncommon_and_may_be_long() {
         assertThat(Passwords.problem("short")).isPresent();
-        assertThat(Passwords.problem("password1234")).hasValueSatisfying(p -> assertThat(p).contains("common"));
+        assertThat(Passwords.problem("password1234"))
+                .hasValueSatisfying(p -> assertThat(p).contains("common"));
         assertThat(Passwords.problem("a".repeat(129))).isPresent();
         var longest = "ǅ".repeat(128);
         assertThat(Passwords.problem(longest)).isEmpty();
         assertThat(Passwords.matches(longest, Passwords.hash(longest))).isTrue();
-        assertThat(Passwords.matches(longest.substring(1) + "x", Passwords.hash(longest))).isFalse();
-        assertThat(Passwords.hash("the same input twice")).startsWith("$argon2id$").isNotEqualTo(Passwords.hash("the same input twice"));
+        assertThat(Passwords.matches(longest.substring(1) + "x", Passwords.hash(longest)))
+                .isFalse();
+        assertThat(Passwords.hash("the same input twice"))
+                .startsWith("$argon2id$")
+                .isNotEqualTo(Passwords.hash("the same input twice"));
     }
 
     @Test
@@ -138,14 +163,19 @@ class AdminAuthTest {
         try (var own = TestApp.start(StaffClient.env())) {
             var here = new StaffClient(own).signedIn();
             var elsewhere = new StaffClient(own).signedIn();
-            var tooShort = here.act("/admin/password", Map.of("current", StaffClient.PASSWORD, "password", "short", "repeat", "short"));
+            var tooShort = here.act(
+                    "/admin/password", Map.of("current", StaffClient.PASSWORD, "password", "short", "repeat", "short"));
             assertThat(tooShort.statusCode()).isEqualTo(422);
             var next = "a much longer passphrase for the firm";
-            assertThat(here.act("/admin/password", Map.of("current", StaffClient.PASSWORD, "password", next, "repeat", next)).statusCode())
+            assertThat(here.act(
+                                    "/admin/password",
+                                    Map.of("current", StaffClient.PASSWORD, "password", next, "repeat", next))
+                            .statusCode())
                     .isEqualTo(303);
             assertThat(here.get("/admin").statusCode()).isEqualTo(200);
             assertThat(elsewhere.get("/admin").statusCode()).isEqualTo(303);
-            assertThat(new StaffClient(own).signIn(StaffClient.EMAIL, next).statusCode()).isEqualTo(303);
+            assertThat(new StaffClient(own).signIn(StaffClient.EMAIL, next).statusCode())
+                    .isEqualTo(303);
         }
     }
 
@@ -156,14 +186,20 @@ class AdminAuthTest {
             InputStream stdin = System.in;
             try {
                 System.setIn(new ByteArrayInputStream("password\n".getBytes(StandardCharsets.UTF_8)));
-                assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, db.config())).isEqualTo(1);
-                System.setIn(new ByteArrayInputStream("a long and unusual passphrase\n".getBytes(StandardCharsets.UTF_8)));
-                assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, db.config())).isZero();
+                assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, db.config()))
+                        .isEqualTo(1);
+                System.setIn(
+                        new ByteArrayInputStream("a long and unusual passphrase\n".getBytes(StandardCharsets.UTF_8)));
+                assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, db.config()))
+                        .isZero();
             } finally {
                 System.setIn(stdin);
             }
             try (var own = TestApp.start(db.env())) {
-                assertThat(new StaffClient(own).signIn("new@firm.example", "a long and unusual passphrase").statusCode()).isEqualTo(303);
+                assertThat(new StaffClient(own)
+                                .signIn("new@firm.example", "a long and unusual passphrase")
+                                .statusCode())
+                        .isEqualTo(303);
             }
         }
     }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The lead inbox: escaping, workflow, history, export, erasure and what brings leads. */
 class LeadsTest {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     private static TestApp app;
     private static StaffClient staff;
@@ -55,13 +56,16 @@ class LeadsTest {
         payload.put("page", "/contact" + XSS);
         long id = InquiriesForTests.submit(app, payload);
 
-        var list = staff.get("/admin/leads?q=" + java.net.URLEncoder.encode("<script>", java.nio.charset.StandardCharsets.UTF_8));
+        var list = staff.get(
+                "/admin/leads?q=" + java.net.URLEncoder.encode("<script>", java.nio.charset.StandardCharsets.UTF_8));
         assertThat(list.body()).doesNotContain("<script>alert").contains("&lt;script&gt;");
-        assertThat(Jsoup.parse(list.body()).select("script:not([type=application/ld+json]), img[onerror]")).isEmpty();
+        assertThat(Jsoup.parse(list.body()).select("script:not([type=application/ld+json]), img[onerror]"))
+                .isEmpty();
 
         var lead = staff.get("/admin/leads/" + id);
         var page = Jsoup.parse(lead.body());
-        assertThat(page.select("script:not([type=application/ld+json]), img[onerror]")).isEmpty();
+        assertThat(page.select("script:not([type=application/ld+json]), img[onerror]"))
+                .isEmpty();
         assertThat(page.select(".f-name").text()).isEqualTo("name" + XSS);
         assertThat(page.select(".lead-message").text()).contains(XSS);
         assertThat(page.select(".f-utm").text()).contains("utm_source" + XSS);
@@ -77,18 +81,38 @@ class LeadsTest {
             }
             Thread.sleep(50);
         }
-        assertThat(html).isNotNull().doesNotContain("<script>alert").doesNotContain("<img src=x").contains("&lt;script&gt;");
+        assertThat(html)
+                .isNotNull()
+                .doesNotContain("<script>alert")
+                .doesNotContain("<img src=x")
+                .contains("&lt;script&gt;");
     }
 
     @Test
     void the_csv_export_neutralises_formulas_and_follows_the_filter() throws Exception {
-        long formula = InquiriesForTests.submit(app, Map.of("name", "=CMD|' /C calc'!A0 HYPERLINK",
-                "company", "+SUM(A1:A9)", "role", "-2+3", "message", "@SUM(1,2) and a normal message"));
-        long other = InquiriesForTests.submit(app, Map.of("company", "Plain Company", "message", "Tab\tin the middle is fine here"));
+        long formula = InquiriesForTests.submit(
+                app,
+                Map.of(
+                        "name",
+                        "=CMD|' /C calc'!A0 HYPERLINK",
+                        "company",
+                        "+SUM(A1:A9)",
+                        "role",
+                        "-2+3",
+                        "message",
+                        "@SUM(1,2) and a normal message"));
+        long other = InquiriesForTests.submit(
+                app, Map.of("company", "Plain Company", "message", "Tab\tin the middle is fine here"));
         var response = staff.get("/admin/leads.csv?q=HYPERLINK");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-        var records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(response.body())).getRecords();
+        var records = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(response.body()))
+                .getRecords();
         assertThat(records).hasSize(1);
         var row = records.get(0);
         assertThat(row.get("reference")).endsWith(String.format("%06d", formula));
@@ -102,41 +126,59 @@ class LeadsTest {
     @Test
     void a_lead_moves_through_the_workflow_and_every_change_is_in_its_history() {
         long id = InquiriesForTests.submit(app, Map.of());
-        assertThat(staff.page("/admin/leads").select("tr.unread a[href=/admin/leads/" + id + "]")).hasSize(1);
+        assertThat(staff.page("/admin/leads").select("tr.unread a[href=/admin/leads/" + id + "]"))
+                .hasSize(1);
         staff.page("/admin/leads/" + id);
-        assertThat(staff.page("/admin/leads").select("tr.unread a[href=/admin/leads/" + id + "]")).isEmpty();
+        assertThat(staff.page("/admin/leads").select("tr.unread a[href=/admin/leads/" + id + "]"))
+                .isEmpty();
 
-        assertThat(staff.act("/admin/leads/" + id + "/status", Map.of("status", "won")).statusCode()).isEqualTo(400);
+        assertThat(staff.act("/admin/leads/" + id + "/status", Map.of("status", "won"))
+                        .statusCode())
+                .isEqualTo(400);
         for (var status : List.of("contacted", "qualified", "won")) {
-            assertThat(staff.act("/admin/leads/" + id + "/status", Map.of("status", status)).statusCode()).isEqualTo(303);
+            assertThat(staff.act("/admin/leads/" + id + "/status", Map.of("status", status))
+                            .statusCode())
+                    .isEqualTo(303);
         }
         staff.act("/admin/leads/" + id + "/notes", Map.of("note", "Signed the pilot."));
         var me = staff.page("/admin/leads/" + id).select("#assignee option").stream()
-                .filter(o -> o.text().equals(StaffClient.EMAIL)).findFirst().orElseThrow().attr("value");
+                .filter(o -> o.text().equals(StaffClient.EMAIL))
+                .findFirst()
+                .orElseThrow()
+                .attr("value");
         staff.act("/admin/leads/" + id + "/assign", Map.of("assignee", me));
 
         var page = staff.page("/admin/leads/" + id);
         assertThat(page.select(".lead-status").text()).isEqualTo("won");
-        assertThat(page.select(".history li").eachText()).hasSize(5)
+        assertThat(page.select(".history li").eachText())
+                .hasSize(5)
                 .anyMatch(e -> e.contains(StaffClient.EMAIL) && e.contains("new -> contacted"))
                 .anyMatch(e -> e.contains("qualified -> won"))
                 .anyMatch(e -> e.contains("note added"))
                 .anyMatch(e -> e.contains("assigned: to " + StaffClient.EMAIL));
         assertThat(page.select(".notes .meta").text()).contains(StaffClient.EMAIL);
-        assertThat(staff.page("/admin/leads?mine=yes").select("a[href=/admin/leads/" + id + "]")).hasSize(1);
-        assertThat(staff.page("/admin/leads?status=won").select("a[href=/admin/leads/" + id + "]")).hasSize(1);
-        assertThat(staff.page("/admin/leads?status=new").select("a[href=/admin/leads/" + id + "]")).isEmpty();
+        assertThat(staff.page("/admin/leads?mine=yes").select("a[href=/admin/leads/" + id + "]"))
+                .hasSize(1);
+        assertThat(staff.page("/admin/leads?status=won").select("a[href=/admin/leads/" + id + "]"))
+                .hasSize(1);
+        assertThat(staff.page("/admin/leads?status=new").select("a[href=/admin/leads/" + id + "]"))
+                .isEmpty();
     }
 
     @Test
     void marking_spam_as_not_spam_sends_the_mail_that_was_held_back() throws Exception {
         long id = InquiriesForTests.submit(app, Map.of("website", "filled by a bot"));
         assertThat(InquiriesForTests.status(app, id)).isEqualTo("spam");
-        assertThat(staff.page("/admin/leads").select("a[href=/admin/leads/" + id + "]")).isEmpty();
-        assertThat(staff.page("/admin/leads?status=spam").select("a[href=/admin/leads/" + id + "]")).hasSize(1);
-        assertThat(staff.page("/admin/leads/" + id).select(".spam-reason").text()).contains("honeypot");
+        assertThat(staff.page("/admin/leads").select("a[href=/admin/leads/" + id + "]"))
+                .isEmpty();
+        assertThat(staff.page("/admin/leads?status=spam").select("a[href=/admin/leads/" + id + "]"))
+                .hasSize(1);
+        assertThat(staff.page("/admin/leads/" + id).select(".spam-reason").text())
+                .contains("honeypot");
 
-        assertThat(staff.act("/admin/leads/" + id + "/status", Map.of("status", "new")).statusCode()).isEqualTo(303);
+        assertThat(staff.act("/admin/leads/" + id + "/status", Map.of("status", "new"))
+                        .statusCode())
+                .isEqualTo(303);
         var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         var received = new ArrayList<String>();
         while (received.size() < 2 && System.nanoTime() < deadline) {
@@ -149,20 +191,39 @@ class LeadsTest {
             Thread.sleep(50);
         }
         assertThat(received).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(staff.page("/admin/leads/" + id).select(".history li").text()).contains("held mail released");
+        assertThat(staff.page("/admin/leads/" + id).select(".history li").text())
+                .contains("held mail released");
     }
 
     @Test
     void erasure_leaves_no_personal_data_anywhere_in_the_database() throws Exception {
         var marker = "Zyxwvut" + System.nanoTime();
-        long id = InquiriesForTests.submit(app, Map.of("name", marker + " Person", "email", marker.toLowerCase() + "@example.com",
-                "company", marker + " Company", "phone", "+65 6123 4567", "message", "Call " + marker + " about the budget.",
-                "referrer", "https://" + marker.toLowerCase() + ".example/", "utm_campaign", marker));
+        long id = InquiriesForTests.submit(
+                app,
+                Map.of(
+                        "name",
+                        marker + " Person",
+                        "email",
+                        marker.toLowerCase() + "@example.com",
+                        "company",
+                        marker + " Company",
+                        "phone",
+                        "+65 6123 4567",
+                        "message",
+                        "Call " + marker + " about the budget.",
+                        "referrer",
+                        "https://" + marker.toLowerCase() + ".example/",
+                        "utm_campaign",
+                        marker));
         staff.act("/admin/leads/" + id + "/notes", Map.of("note", "Spoke with " + marker + " today."));
         assertThat(occurrences(marker)).isNotEmpty();
 
-        assertThat(staff.act("/admin/leads/" + id + "/erase", Map.of("confirm", "no")).statusCode()).isEqualTo(400);
-        assertThat(staff.act("/admin/leads/" + id + "/erase", Map.of("confirm", "ERASE")).statusCode()).isEqualTo(303);
+        assertThat(staff.act("/admin/leads/" + id + "/erase", Map.of("confirm", "no"))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(staff.act("/admin/leads/" + id + "/erase", Map.of("confirm", "ERASE"))
+                        .statusCode())
+                .isEqualTo(303);
 
         assertThat(occurrences(marker)).isEmpty();
         assertThat(occurrences(marker.toLowerCase())).isEmpty();
@@ -174,15 +235,19 @@ class LeadsTest {
     /** Every text cell in every table that contains the needle: the proof an erasure is complete. */
     private static List<String> occurrences(String needle) {
         return app.database.jdbi().withHandle(h -> {
-            var columns = h.createQuery("SELECT table_name, column_name FROM information_schema.columns "
-                            + "WHERE table_schema = 'public' AND data_type IN ('CHARACTER VARYING', 'CHARACTER LARGE OBJECT', 'text', 'character varying')")
-                    .map((rs, ctx) -> rs.getString(1) + "." + rs.getString(2)).list();
+            var columns = h.createQuery(
+                            "SELECT table_name, column_name FROM information_schema.columns "
+                                    + "WHERE table_schema = 'public' AND data_type IN ('CHARACTER VARYING', 'CHARACTER LARGE OBJECT', 'text', 'character varying')")
+                    .map((rs, ctx) -> rs.getString(1) + "." + rs.getString(2))
+                    .list();
             var found = new ArrayList<String>();
             for (var column : columns) {
                 var table = column.substring(0, column.indexOf('.'));
                 var name = column.substring(column.indexOf('.') + 1);
                 long count = h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE " + name + " LIKE :needle")
-                        .bind("needle", "%" + needle + "%").mapTo(Long.class).one();
+                        .bind("needle", "%" + needle + "%")
+                        .mapTo(Long.class)
+                        .one();
                 if (count > 0) {
                     found.add(column);
                 }
@@ -199,7 +264,9 @@ class LeadsTest {
         }
         app.get("/search?q=quantum+blockchain+synergy");
         var dashboard = staff.page("/admin");
-        var row = dashboard.select("#conv-h + table tr:has(a[href=/glossary/retrieval-augmented-generation])").text();
+        var row = dashboard
+                .select("#conv-h + table tr:has(a[href=/glossary/retrieval-augmented-generation])")
+                .text();
         assertThat(row).matches(".*retrieval-augmented-generation \\d+ \\d+ \\d+\\.\\d\\d%.*");
         assertThat(dashboard.select("#miss-h + table").text()).contains("quantum blockchain synergy");
         assertThat(dashboard.select("#week-h + table tbody tr")).isNotEmpty();
@@ -216,29 +283,49 @@ class LeadsTest {
         assertThat(next).contains("before=");
         var second = staff.page(next);
         assertThat(second.select("table.leads tbody tr")).isNotEmpty();
-        assertThat(second.select("table.leads tbody tr a").eachText()).doesNotContainAnyElementsOf(first.select("table.leads tbody tr a").eachText());
+        assertThat(second.select("table.leads tbody tr a").eachText())
+                .doesNotContainAnyElementsOf(
+                        first.select("table.leads tbody tr a").eachText());
         var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        assertThat(staff.page("/admin/leads?from=" + today + "&to=" + today + "&category=generative-ai-and-large-language-models")
-                .select("table.leads tbody tr")).isNotEmpty();
-        assertThat(staff.page("/admin/leads?category=computer-vision").select("table.leads tbody tr")).isEmpty();
+        assertThat(staff.page("/admin/leads?from=" + today + "&to=" + today
+                                + "&category=generative-ai-and-large-language-models")
+                        .select("table.leads tbody tr"))
+                .isNotEmpty();
+        assertThat(staff.page("/admin/leads?category=computer-vision").select("table.leads tbody tr"))
+                .isEmpty();
         assertThat(staff.get("/admin/leads?from=yesterday").statusCode()).isEqualTo(400);
     }
 
     @Test
     void a_lead_waiting_over_a_day_is_on_the_dashboard_and_a_failed_message_can_be_retried() throws Exception {
         long id = InquiriesForTests.submit(app, Map.of("company", "Patient Waiting Ltd"));
-        app.database.jdbi().useHandle(h -> h.createUpdate("UPDATE inquiry SET created_at = created_at - INTERVAL '2' DAY WHERE id = :id")
-                .bind("id", id).execute());
-        assertThat(staff.page("/admin").select("#waiting-h + ul a").eachAttr("href")).contains("/admin/leads/" + id);
+        app.database
+                .jdbi()
+                .useHandle(h -> h.createUpdate(
+                                "UPDATE inquiry SET created_at = created_at - INTERVAL '2' DAY WHERE id = :id")
+                        .bind("id", id)
+                        .execute());
+        assertThat(staff.page("/admin").select("#waiting-h + ul a").eachAttr("href"))
+                .contains("/admin/leads/" + id);
 
         awaitSent(id);
-        long outboxId = app.database.jdbi().withHandle(h -> h.createQuery(
-                "SELECT id FROM outbox WHERE inquiry_id = :id AND kind = 'team'").bind("id", id).mapTo(Long.class).one());
-        app.database.jdbi().useHandle(h -> h.createUpdate("UPDATE outbox SET status = 'failed', last_error = 'test: mailbox full' WHERE id = :id")
-                .bind("id", outboxId).execute());
+        long outboxId = app.database
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT id FROM outbox WHERE inquiry_id = :id AND kind = 'team'")
+                        .bind("id", id)
+                        .mapTo(Long.class)
+                        .one());
+        app.database
+                .jdbi()
+                .useHandle(h -> h.createUpdate(
+                                "UPDATE outbox SET status = 'failed', last_error = 'test: mailbox full' WHERE id = :id")
+                        .bind("id", outboxId)
+                        .execute());
         smtp.purgeEmailFromAllMailboxes();
         assertThat(staff.page("/admin/outbox").text()).contains("test: mailbox full");
-        assertThat(staff.act("/admin/outbox/" + outboxId + "/retry", Map.of("back", "/admin/leads/" + id)).statusCode()).isEqualTo(303);
+        assertThat(staff.act("/admin/outbox/" + outboxId + "/retry", Map.of("back", "/admin/leads/" + id))
+                        .statusCode())
+                .isEqualTo(303);
         var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         boolean delivered = false;
         while (!delivered && System.nanoTime() < deadline) {
@@ -248,14 +335,20 @@ class LeadsTest {
             Thread.sleep(50);
         }
         assertThat(delivered).isTrue();
-        assertThat(staff.page("/admin/leads/" + id).select(".history li").text()).contains("queued again");
+        assertThat(staff.page("/admin/leads/" + id).select(".history li").text())
+                .contains("queued again");
     }
 
     private static void awaitSent(long id) throws InterruptedException {
         var deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            long sent = app.database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE inquiry_id = :id AND status = 'sent'")
-                    .bind("id", id).mapTo(Long.class).one());
+            long sent = app.database
+                    .jdbi()
+                    .withHandle(
+                            h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE inquiry_id = :id AND status = 'sent'")
+                                    .bind("id", id)
+                                    .mapTo(Long.class)
+                                    .one());
             if (sent > 0) {
                 return;
             }

@@ -40,7 +40,8 @@ class SessionsTest {
     @Test
     void a_session_ends_after_30_idle_minutes_and_after_12_hours_in_all() {
         var clock = new ManualClock();
-        try (var db = TestDatabase.fresh(data); var database = Database.migrateAndOpen(db.config())) {
+        try (var db = TestDatabase.fresh(data);
+                var database = Database.migrateAndOpen(db.config())) {
             var staff = new Staff(database.jdbi(), clock).add("a@firm.example", "a long enough passphrase");
             var sessions = new Sessions(database.jdbi(), clock);
 
@@ -53,7 +54,9 @@ class SessionsTest {
             var busy = sessions.start(staff.id());
             for (int i = 0; i < 11 * 4 + 3; i++) { // active every 15 minutes for 11 h 45 min
                 clock.now = clock.now.plus(Duration.ofMinutes(15));
-                assertThat(sessions.find(busy)).as("after %d minutes", (i + 1) * 15).isPresent();
+                assertThat(sessions.find(busy))
+                        .as("after %d minutes", (i + 1) * 15)
+                        .isPresent();
             }
             clock.now = clock.now.plus(Duration.ofMinutes(16));
             assertThat(sessions.find(busy)).isEmpty();

@@ -26,12 +26,21 @@ final class StaffClient {
     }
 
     static Map<String, String> env() {
-        return Map.of("GLOSSARY_ADMIN_EMAIL", EMAIL, "GLOSSARY_ADMIN_PASSWORD", PASSWORD, "GLOSSARY_FORM_MIN_SECONDS", "0",
-                "GLOSSARY_RATE_LIMIT", "1000");
+        return Map.of(
+                "GLOSSARY_ADMIN_EMAIL",
+                EMAIL,
+                "GLOSSARY_ADMIN_PASSWORD",
+                PASSWORD,
+                "GLOSSARY_FORM_MIN_SECONDS",
+                "0",
+                "GLOSSARY_RATE_LIMIT",
+                "1000");
     }
 
     HttpResponse<String> signIn(String email, String password, String... headers) {
-        var token = Jsoup.parse(app.get("/admin/login").body()).select("input[name=token]").attr("value");
+        var token = Jsoup.parse(app.get("/admin/login").body())
+                .select("input[name=token]")
+                .attr("value");
         var response = post("/admin/login", Map.of("token", token, "email", email, "password", password), headers);
         response.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(StaffAuth.COOKIE + "=") && !c.startsWith(StaffAuth.COOKIE + "=;"))
@@ -49,8 +58,11 @@ final class StaffClient {
     }
 
     HttpResponse<String> get(String path) {
-        return app.send(HttpRequest.newBuilder(URI.create(app.url(path))).header("Cookie", cookie.isEmpty() ? "x=y" : cookie)
-                .timeout(Duration.ofSeconds(20)).GET().build());
+        return app.send(HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Cookie", cookie.isEmpty() ? "x=y" : cookie)
+                .timeout(Duration.ofSeconds(20))
+                .GET()
+                .build());
     }
 
     Document page(String path) {
@@ -74,7 +86,8 @@ final class StaffClient {
 
     HttpResponse<String> post(String path, Map<String, String> fields, String... headers) {
         var body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         var builder = HttpRequest.newBuilder(URI.create(app.url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -43,7 +43,10 @@ class AdminBrowserTest {
         assertThat(Browser.accessibilityViolations(page)).isEmpty();
         page.getByLabel("Email").fill("boss@firm.example");
         page.getByLabel("Password").fill("correct horse battery staple 42");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign in"))
+                .click();
         page.waitForURL("**/admin");
         assertThat(Browser.accessibilityViolations(page)).isEmpty();
 
@@ -58,7 +61,10 @@ class AdminBrowserTest {
         page.waitForURL("**/admin/leads/" + id);
         assertThat(page.locator(".f-company").textContent()).isEqualTo("Lion City Analytics");
         page.locator("#next-status").selectOption("contacted");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Change status")).click();
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Change status"))
+                .click();
         page.waitForURL("**/admin/leads/" + id);
         assertThat(page.locator(".lead-status").textContent()).isEqualTo("contacted");
         page.getByLabel("Add a note").fill("Called; sending a proposal on Monday.");
@@ -70,7 +76,10 @@ class AdminBrowserTest {
         page.navigate(app.url("/admin/leads?q=Lion+City"));
         var download = page.waitForDownload(() -> page.getByText("Download CSV").click());
         var csv = Files.readString(download.path());
-        assertThat(csv).startsWith("reference,received,status").contains("Lion City Analytics").contains("contacted")
+        assertThat(csv)
+                .startsWith("reference,received,status")
+                .contains("Lion City Analytics")
+                .contains("contacted")
                 .doesNotContain("Other Holdings");
         assertThat(browser.consoleErrors).isEmpty();
     }

@@ -22,12 +22,21 @@ final class Browser implements AutoCloseable {
     final List<String> consoleErrors = new ArrayList<>();
 
     Browser() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
     }
 
     /** A page the size of a phone, with console errors and uncaught exceptions collected. */
@@ -40,7 +49,8 @@ final class Browser implements AutoCloseable {
     }
 
     private Page page(int width, int height) {
-        var page = browser.newContext(new NewContextOptions().setViewportSize(width, height)).newPage();
+        var page = browser.newContext(new NewContextOptions().setViewportSize(width, height))
+                .newPage();
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
                 consoleErrors.add(page.url() + ": " + message.text());
@@ -52,16 +62,20 @@ final class Browser implements AutoCloseable {
 
     /** WCAG 2.1 A and AA violations that axe-core finds on the page as it is now. */
     static List<String> accessibilityViolations(Page page) {
-        var results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        var results = new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze();
         var violations = new ArrayList<String>();
         for (var violation : results.getViolations()) {
-            violations.add(page.url() + ": " + violation.getId() + " (" + violation.getNodes().size() + " nodes): " + violation.getHelp());
+            violations.add(page.url() + ": " + violation.getId() + " ("
+                    + violation.getNodes().size() + " nodes): " + violation.getHelp());
         }
         return violations;
     }
 
     static boolean scrollsSideways(Page page) {
-        return (Boolean) page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        return (Boolean)
+                page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth");
     }
 
     @Override

@@ -55,8 +55,12 @@ class InquiryBrowserTest {
         assertThat(page.locator(".reference").textContent()).matches("GL-\\d{4}-\\d{6}");
         assertThat(Browser.accessibilityViolations(page)).isEmpty();
 
-        var stored = app.database.jdbi().withHandle(h -> h.createQuery(
-                "SELECT name || '|' || status || '|' || term_slug || '|' || utm_source || '|' || utm_campaign FROM inquiry").mapTo(String.class).one());
+        var stored = app.database
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT name || '|' || status || '|' || term_slug || '|' || utm_source || '|' || utm_campaign FROM inquiry")
+                        .mapTo(String.class)
+                        .one());
         assertThat(stored).isEqualTo("Nguyễn Thị Lan|new|ai-governance|browser-test|governance");
         assertThat(browser.consoleErrors).isEmpty();
     }

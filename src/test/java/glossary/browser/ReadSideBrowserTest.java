@@ -26,7 +26,9 @@ class ReadSideBrowserTest {
     }
 
     private static void assertPageIsSound(Page page) {
-        assertThat(Browser.scrollsSideways(page)).as("horizontal scroll on " + page.url()).isFalse();
+        assertThat(Browser.scrollsSideways(page))
+                .as("horizontal scroll on " + page.url())
+                .isFalse();
         assertThat(Browser.accessibilityViolations(page)).isEmpty();
     }
 
@@ -60,7 +62,14 @@ class ReadSideBrowserTest {
     @Test
     void index_category_no_result_and_not_found_pages_pass_on_a_desktop_and_a_phone() {
         for (var page : new Page[] {browser.desktop(), browser.phone()}) {
-            for (var path : new String[] {"/glossary", "/categories/ai-governance-risk-and-ethics", "/search?q=zzzz", "/contact", "/privacy", "/glossary/reasoning-model"}) {
+            for (var path : new String[] {
+                "/glossary",
+                "/categories/ai-governance-risk-and-ethics",
+                "/search?q=zzzz",
+                "/contact",
+                "/privacy",
+                "/glossary/reasoning-model"
+            }) {
                 page.navigate(app.url(path));
                 assertPageIsSound(page);
             }
@@ -80,7 +89,11 @@ class ReadSideBrowserTest {
         page.navigate(app.url("/glossary"));
         page.locator(".letters a[href='#letter-M']").click();
         assertThat(page.url()).endsWith("#letter-M");
-        assertThat((Boolean) page.evaluate("() => { const r = document.getElementById('letter-M').getBoundingClientRect(); return r.top >= -1 && r.top < 200; }")).isTrue();
+        assertThat(
+                        (Boolean)
+                                page.evaluate(
+                                        "() => { const r = document.getElementById('letter-M').getBoundingClientRect(); return r.top >= -1 && r.top < 200; }"))
+                .isTrue();
     }
 
     @Test

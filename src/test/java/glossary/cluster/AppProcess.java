@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /** The packaged app (target/glossary.jar) as a process of its own, as it is deployed. */
 public final class AppProcess {
     private static final Path JAR = Path.of(System.getProperty("glossary.jar", "target/glossary.jar"));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public final int port;
     private final Map<String, String> env;
@@ -39,7 +40,8 @@ public final class AppProcess {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         log = logDir.resolve("app-" + port + "-" + System.nanoTime() + ".log");
         var builder = new ProcessBuilder(java, "-Xmx256m", "-jar", JAR.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         process = builder.start();
         return this;
@@ -56,7 +58,10 @@ public final class AppProcess {
                 throw new AssertionError("the app exited: " + Files.readString(log));
             }
             try {
-                var response = HTTP.send(HttpRequest.newBuilder(URI.create(url("/ready"))).timeout(Duration.ofSeconds(2)).build(),
+                var response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url("/ready")))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return this;

@@ -24,12 +24,19 @@ import org.jsoup.Jsoup;
  * every answer by kind and status, and keeps the id of every inquiry that was acknowledged.
  */
 public final class Load implements AutoCloseable {
-    private static final List<String> PAGES = List.of("/glossary/retrieval-augmented-generation", "/glossary/large-language-model",
-            "/glossary/prompt-injection", "/glossary", "/", "/categories/ai-security");
+    private static final List<String> PAGES = List.of(
+            "/glossary/retrieval-augmented-generation",
+            "/glossary/large-language-model",
+            "/glossary/prompt-injection",
+            "/glossary",
+            "/",
+            "/categories/ai-security");
     private static final Pattern REFERENCE = Pattern.compile("ref=[A-Z]+-[0-9]{4}-(\\d+)");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final String base;
     private final String token;
     private final String run = Long.toString(System.nanoTime(), 36); // so no two loads send the same message
@@ -41,8 +48,13 @@ public final class Load implements AutoCloseable {
 
     private Load(String base, int readers, int writers) throws Exception {
         this.base = base;
-        this.token = Jsoup.parse(http.send(HttpRequest.newBuilder(URI.create(base + "/contact")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).select("input[name=token]").attr("value");
+        this.token = Jsoup.parse(http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/contact"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .select("input[name=token]")
+                .attr("value");
         for (int i = 0; i < readers; i++) {
             threads.add(new Thread(this::read, "reader-" + i));
         }
@@ -61,21 +73,32 @@ public final class Load implements AutoCloseable {
         int n = 0;
         while (running.get()) {
             var path = PAGES.get(n++ % PAGES.size());
-            send("GET page", HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build());
+            send(
+                    "GET page",
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build());
         }
     }
 
     private void write(int writer) {
         int n = 0;
         while (running.get()) {
-            var response = send("POST inquiry", HttpRequest.newBuilder(URI.create(base + "/contact"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(inquiry(token, "Load " + run + " writer " + writer + " inquiry " + n++))).build());
+            var response = send(
+                    "POST inquiry",
+                    HttpRequest.newBuilder(URI.create(base + "/contact"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    inquiry(token, "Load " + run + " writer " + writer + " inquiry " + n++)))
+                            .build());
             if (response != null && response.statusCode() == 303) {
-                var matcher = REFERENCE.matcher(response.headers().firstValue("Location").orElse(""));
+                var matcher = REFERENCE.matcher(
+                        response.headers().firstValue("Location").orElse(""));
                 if (!matcher.find()) {
-                    failures.add("303 without a reference: " + response.headers().firstValue("Location"));
+                    failures.add(
+                            "303 without a reference: " + response.headers().firstValue("Location"));
                 } else {
                     acknowledged.add(Long.parseLong(matcher.group(1)));
                 }
@@ -87,7 +110,8 @@ public final class Load implements AutoCloseable {
     private HttpResponse<String> send(String kind, HttpRequest request) {
         try {
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            answers.computeIfAbsent(kind + " " + response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+            answers.computeIfAbsent(kind + " " + response.statusCode(), k -> new AtomicInteger())
+                    .incrementAndGet();
             return response;
         } catch (IOException e) {
             answers.computeIfAbsent(kind + " failed", k -> new AtomicInteger()).incrementAndGet();
@@ -120,11 +144,28 @@ public final class Load implements AutoCloseable {
     }
 
     public static String inquiry(String token, String message) {
-        var fields = List.of("token", token, "website", "", "name", "Scaling Sam", "email", "sam@example.com",
-                "company", "Many Nodes Ltd", "country", "DE", "message", message + ", about running this at scale.", "consent", "yes");
+        var fields = List.of(
+                "token",
+                token,
+                "website",
+                "",
+                "name",
+                "Scaling Sam",
+                "email",
+                "sam@example.com",
+                "company",
+                "Many Nodes Ltd",
+                "country",
+                "DE",
+                "message",
+                message + ", about running this at scale.",
+                "consent",
+                "yes");
         var body = new StringBuilder();
         for (int i = 0; i < fields.size(); i += 2) {
-            body.append(i == 0 ? "" : "&").append(fields.get(i)).append('=')
+            body.append(i == 0 ? "" : "&")
+                    .append(fields.get(i))
+                    .append('=')
                     .append(URLEncoder.encode(fields.get(i + 1), StandardCharsets.UTF_8));
         }
         return body.toString();

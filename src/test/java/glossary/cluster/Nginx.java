@@ -35,24 +35,35 @@ public final class Nginx implements AutoCloseable {
                 .replace("127.0.0.1:7072", "127.0.0.1:" + appPorts.get(1));
         Files.writeString(home.resolve("glossary.conf"), site);
         var root = "root".equals(System.getProperty("user.name"));
-        Files.writeString(home.resolve("nginx.conf"), String.join("\n",
-                root ? "user root;" : "",
-                "worker_processes 1;",
-                "daemon off;",
-                "pid " + home.resolve("nginx.pid") + ";",
-                "error_log " + home.resolve("error.log") + " warn;",
-                "events { worker_connections 4096; }",
-                "http {",
-                "  access_log off;",
-                "  client_body_temp_path " + home.resolve("body") + ";",
-                "  proxy_temp_path " + home.resolve("proxy") + ";",
-                "  fastcgi_temp_path " + home.resolve("fastcgi") + ";",
-                "  uwsgi_temp_path " + home.resolve("uwsgi") + ";",
-                "  scgi_temp_path " + home.resolve("scgi") + ";",
-                "  include " + home.resolve("glossary.conf") + ";",
-                "}", ""));
-        var process = new ProcessBuilder("nginx", "-p", home.toString(), "-c", home.resolve("nginx.conf").toString())
-                .redirectErrorStream(true).redirectOutput(home.resolve("stdout.log").toFile()).start();
+        Files.writeString(
+                home.resolve("nginx.conf"),
+                String.join(
+                        "\n",
+                        root ? "user root;" : "",
+                        "worker_processes 1;",
+                        "daemon off;",
+                        "pid " + home.resolve("nginx.pid") + ";",
+                        "error_log " + home.resolve("error.log") + " warn;",
+                        "events { worker_connections 4096; }",
+                        "http {",
+                        "  access_log off;",
+                        "  client_body_temp_path " + home.resolve("body") + ";",
+                        "  proxy_temp_path " + home.resolve("proxy") + ";",
+                        "  fastcgi_temp_path " + home.resolve("fastcgi") + ";",
+                        "  uwsgi_temp_path " + home.resolve("uwsgi") + ";",
+                        "  scgi_temp_path " + home.resolve("scgi") + ";",
+                        "  include " + home.resolve("glossary.conf") + ";",
+                        "}",
+                        ""));
+        var process = new ProcessBuilder(
+                        "nginx",
+                        "-p",
+                        home.toString(),
+                        "-c",
+                        home.resolve("nginx.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("stdout.log").toFile())
+                .start();
         var nginx = new Nginx(home, process, port);
         nginx.awaitListening();
         return nginx;
@@ -71,7 +82,8 @@ public final class Nginx implements AutoCloseable {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("nginx exited: " + Files.readString(home.resolve("stdout.log")) + errorLog());
+                throw new IllegalStateException(
+                        "nginx exited: " + Files.readString(home.resolve("stdout.log")) + errorLog());
             }
             try (var socket = new Socket("127.0.0.1", port)) {
                 return;

@@ -42,8 +42,18 @@ public final class PgServer implements AutoCloseable {
     }
 
     public void start() throws Exception {
-        pg("pg_ctl", "-D", data.toString(), "-w", "-t", "60", "-l", home.resolve("server.log").toString(),
-                "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c max_connections=200", "start");
+        pg(
+                "pg_ctl",
+                "-D",
+                data.toString(),
+                "-w",
+                "-t",
+                "60",
+                "-l",
+                home.resolve("server.log").toString(),
+                "-o",
+                "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c max_connections=200",
+                "start");
     }
 
     /** A fast shutdown: open connections are cut, as when the server restarts or fails over. */
@@ -56,7 +66,8 @@ public final class PgServer implements AutoCloseable {
     }
 
     public void createDatabase(String name) throws SQLException {
-        try (var c = connect("postgres"); var s = c.createStatement()) {
+        try (var c = connect("postgres");
+                var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
     }
@@ -98,8 +109,10 @@ public final class PgServer implements AutoCloseable {
         try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             return versions.map(v -> v.resolve("bin"))
                     .filter(b -> Files.isExecutable(b.resolve("initdb")))
-                    .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
-                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL server binaries under /usr/lib/postgresql (.ci/run installs them)"));
+                    .max(Comparator.comparing(b -> Integer.parseInt(
+                            b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no PostgreSQL server binaries under /usr/lib/postgresql (.ci/run installs them)"));
         }
     }
 

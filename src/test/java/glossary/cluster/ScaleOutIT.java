@@ -36,8 +36,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ScaleOutIT {
     static final String STAFF_EMAIL = "ops@firm.example";
     static final String STAFF_PASSWORD = "two instances, one truth 7";
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     static Path logs;
     static PgServer pg;
@@ -80,7 +82,8 @@ class ScaleOutIT {
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable part : new AutoCloseable[] {nginx, a == null ? null : a::stop, b == null ? null : b::stop, pg}) {
+        for (AutoCloseable part :
+                new AutoCloseable[] {nginx, a == null ? null : a::stop, b == null ? null : b::stop, pg}) {
             if (part != null) {
                 part.close();
             }
@@ -93,7 +96,9 @@ class ScaleOutIT {
     @Test
     @Order(1)
     void each_inquiry_is_stored_once_and_its_notification_mailed_once() throws Exception {
-        var token = Jsoup.parse(get(nginx.url("/contact")).body()).select("input[name=token]").attr("value");
+        var token = Jsoup.parse(get(nginx.url("/contact")).body())
+                .select("input[name=token]")
+                .attr("value");
         var ids = new HashSet<Long>();
         for (int i = 0; i < 40; i++) {
             var response = post(nginx.url("/contact"), Load.inquiry(token, "Inquiry number " + i));
@@ -104,20 +109,26 @@ class ScaleOutIT {
         assertThat(ids).hasSize(40);
         assertThat(storedInquiries()).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(metric(a, "http_server_requests_seconds_count{method=\"POST\",route=\"/contact\",status=\"303\"}"))
-                .as("nginx spreads the posts over both instances").isGreaterThan(0);
-        assertThat(metric(b, "http_server_requests_seconds_count{method=\"POST\",route=\"/contact\",status=\"303\"}")).isGreaterThan(0);
+                .as("nginx spreads the posts over both instances")
+                .isGreaterThan(0);
+        assertThat(metric(b, "http_server_requests_seconds_count{method=\"POST\",route=\"/contact\",status=\"303\"}"))
+                .isGreaterThan(0);
 
         awaitOutboxSent();
         var messageIds = new ArrayList<String>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
             messageIds.add(message.getMessageID());
         }
-        var teamNotifications = messageIds.stream().filter(id -> id.contains("-team@")).toList();
+        var teamNotifications =
+                messageIds.stream().filter(id -> id.contains("-team@")).toList();
         assertThat(new HashSet<>(messageIds)).as("no message is sent twice").hasSize(messageIds.size());
         assertThat(teamNotifications).hasSize(ids.size());
-        assertThat(teamNotifications.stream().map(id -> Long.parseLong(id.replaceAll("\\D*?(\\d+)-team@.*", "$1")))
-                .collect(Collectors.toSet())).isEqualTo(ids);
-        System.out.printf("Scale-out: %d inquiries through nginx, %d stored, %d messages received, %d distinct Message-IDs%n",
+        assertThat(teamNotifications.stream()
+                        .map(id -> Long.parseLong(id.replaceAll("\\D*?(\\d+)-team@.*", "$1")))
+                        .collect(Collectors.toSet()))
+                .isEqualTo(ids);
+        System.out.printf(
+                "Scale-out: %d inquiries through nginx, %d stored, %d messages received, %d distinct Message-IDs%n",
                 ids.size(), storedInquiries().size(), messageIds.size(), new HashSet<>(messageIds).size());
     }
 
@@ -126,19 +137,32 @@ class ScaleOutIT {
     void a_staff_session_begun_on_one_instance_works_on_the_other() throws Exception {
         var login = get(a.url("/admin/login"));
         var token = Jsoup.parse(login.body()).select("input[name=token]").attr("value");
-        var signIn = post(a.url("/admin/login"), form(Map.of("token", token, "email", STAFF_EMAIL, "password", STAFF_PASSWORD)));
+        var signIn = post(
+                a.url("/admin/login"), form(Map.of("token", token, "email", STAFF_EMAIL, "password", STAFF_PASSWORD)));
         assertThat(signIn.statusCode()).isEqualTo(303);
-        var cookie = signIn.headers().allValues("Set-Cookie").stream().filter(c -> !c.contains("=;"))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        var cookie = signIn.headers().allValues("Set-Cookie").stream()
+                .filter(c -> !c.contains("=;"))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
 
         var onB = get(b.url("/admin/leads"), "Cookie", cookie);
         assertThat(onB.statusCode()).isEqualTo(200);
         var inbox = Jsoup.parse(onB.body());
         assertThat(inbox.select("table.leads tbody tr")).isNotEmpty();
-        var lead = inbox.select("table.leads tbody tr a[href^=/admin/leads/]").first().attr("href");
+        var lead = inbox.select("table.leads tbody tr a[href^=/admin/leads/]")
+                .first()
+                .attr("href");
         // The CSRF token from a page of instance A is good on instance B.
-        var csrf = Jsoup.parse(get(a.url("/admin"), "Cookie", cookie).body()).select("input[name=csrf]").first().attr("value");
-        var note = post(b.url(lead + "/notes"), form(Map.of("csrf", csrf, "note", "Written through instance B.")), "Cookie", cookie);
+        var csrf = Jsoup.parse(get(a.url("/admin"), "Cookie", cookie).body())
+                .select("input[name=csrf]")
+                .first()
+                .attr("value");
+        var note = post(
+                b.url(lead + "/notes"),
+                form(Map.of("csrf", csrf, "note", "Written through instance B.")),
+                "Cookie",
+                cookie);
         assertThat(note.statusCode()).isEqualTo(303);
         assertThat(get(a.url(lead), "Cookie", cookie).body()).contains("Written through instance B.");
     }
@@ -150,7 +174,9 @@ class ScaleOutIT {
         try (var running = Load.start(nginx.url(""), 4, 2)) {
             load = running;
             Thread.sleep(1500);
-            assertThat(a.stop()).as("SIGTERM ends the process once it has drained").isEqualTo(143);
+            assertThat(a.stop())
+                    .as("SIGTERM ends the process once it has drained")
+                    .isEqualTo(143);
             assertThat(a.log()).contains("Stopping");
             Thread.sleep(500);
             a.start();
@@ -175,7 +201,9 @@ class ScaleOutIT {
             Thread.sleep(3000);
             int pagesDuringOutage = running.count("GET page 200");
             Thread.sleep(1000);
-            assertThat(running.count("GET page 200")).as("term pages keep serving from memory").isGreaterThan(pagesDuringOutage);
+            assertThat(running.count("GET page 200"))
+                    .as("term pages keep serving from memory")
+                    .isGreaterThan(pagesDuringOutage);
             pg.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             int acknowledgedBefore = running.acknowledged.size();
@@ -185,12 +213,16 @@ class ScaleOutIT {
         }
         System.out.println("Restart of PostgreSQL under load: " + load.answers());
         assertThat(load.failures).isEmpty();
-        assertThat(load.count("POST inquiry 503")).as("inquiries during the outage get the 503 page").isGreaterThan(0);
+        assertThat(load.count("POST inquiry 503"))
+                .as("inquiries during the outage get the 503 page")
+                .isGreaterThan(0);
         assertThat(load.answers().keySet()).containsOnly("GET page 200", "POST inquiry 303", "POST inquiry 503");
         assertThat(storedInquiries()).containsAll(load.acknowledged);
         assertThat(inquiriesStoredTwice()).as("no inquiry is stored twice").isZero();
         for (var app : List.of(a, b)) {
-            assertThat(get(app.url("/ready")).statusCode()).as("recovered without a restart").isEqualTo(200);
+            assertThat(get(app.url("/ready")).statusCode())
+                    .as("recovered without a restart")
+                    .isEqualTo(200);
         }
     }
 
@@ -205,7 +237,8 @@ class ScaleOutIT {
             app.stop();
             app.start();
         }
-        assertThat(scalar("SELECT SUM(views) FROM page_view WHERE slug = 'tokenization'")).isEqualTo(20);
+        assertThat(scalar("SELECT SUM(views) FROM page_view WHERE slug = 'tokenization'"))
+                .isEqualTo(20);
     }
 
     @Test
@@ -215,7 +248,10 @@ class ScaleOutIT {
         // (for 1 s, doubling with each further failure). Last, since it locks the account.
         for (int i = 0; i < 6; i++) {
             var failed = signIn(i % 2 == 0 ? a : b, "not it " + i);
-            assertThat(failed.statusCode()).as("attempt %d", i + 1).isNotEqualTo(303).isNotEqualTo(429);
+            assertThat(failed.statusCode())
+                    .as("attempt %d", i + 1)
+                    .isNotEqualTo(303)
+                    .isNotEqualTo(429);
         }
         assertThat(scalar("SELECT MAX(failures) FROM login_throttle")).isEqualTo(6);
         // The lock is short, so a slow machine may see it lapse before the next try; each failure
@@ -228,13 +264,17 @@ class ScaleOutIT {
     }
 
     private static HttpResponse<String> signIn(AppProcess app, String password) throws Exception {
-        var token = Jsoup.parse(get(app.url("/admin/login")).body()).select("input[name=token]").attr("value");
+        var token = Jsoup.parse(get(app.url("/admin/login")).body())
+                .select("input[name=token]")
+                .attr("value");
         return post(app.url("/admin/login"), form(Map.of("token", token, "email", STAFF_EMAIL, "password", password)));
     }
 
     static Set<Long> storedInquiries() throws Exception {
         var ids = new HashSet<Long>();
-        try (var c = pg.connect("glossary"); var s = c.createStatement(); var rows = s.executeQuery("SELECT id FROM inquiry")) {
+        try (var c = pg.connect("glossary");
+                var s = c.createStatement();
+                var rows = s.executeQuery("SELECT id FROM inquiry")) {
             while (rows.next()) {
                 ids.add(rows.getLong(1));
             }
@@ -249,7 +289,9 @@ class ScaleOutIT {
 
     /** The one number a query answers. */
     static long scalar(String sql) throws Exception {
-        try (var c = pg.connect("glossary"); var s = c.createStatement(); var rows = s.executeQuery(sql)) {
+        try (var c = pg.connect("glossary");
+                var s = c.createStatement();
+                var rows = s.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -269,8 +311,11 @@ class ScaleOutIT {
     private static double metric(AppProcess app, String series) throws Exception {
         var port = app.env("GLOSSARY_METRICS_PORT");
         var text = get("http://127.0.0.1:" + port + "/metrics").body();
-        return text.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
-                .findFirst().orElse(0);
+        return text.lines()
+                .filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst()
+                .orElse(0);
     }
 
     private static Map<String, String> with(Map<String, String> env, String key, String value) {
@@ -281,7 +326,8 @@ class ScaleOutIT {
 
     private static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
@@ -294,8 +340,10 @@ class ScaleOutIT {
     }
 
     private static HttpResponse<String> post(String url, String body, String... headers) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        var builder = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             builder.headers(headers);
         }

@@ -58,13 +58,18 @@ class DeliveryTest {
         int port = freePort();
         try (var app = TestApp.start(env(port))) {
             long id = idOf(post(app, "/contact", aValidInquiry(app, "/contact")));
-            eventually(Duration.ofSeconds(10), () -> outbox(app, id).stream().allMatch(e -> e.attempts() >= 2 && e.lastError() != null));
-            assertThat(outbox(app, id)).allMatch(e -> e.status().equals("queued") || e.status().equals("sending"));
+            eventually(
+                    Duration.ofSeconds(10),
+                    () -> outbox(app, id).stream().allMatch(e -> e.attempts() >= 2 && e.lastError() != null));
+            assertThat(outbox(app, id))
+                    .allMatch(e -> e.status().equals("queued") || e.status().equals("sending"));
 
             var server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
             try {
-                eventually(Duration.ofSeconds(15), () -> outbox(app, id).stream().allMatch(e -> e.status().equals("sent")));
+                eventually(
+                        Duration.ofSeconds(15),
+                        () -> outbox(app, id).stream().allMatch(e -> e.status().equals("sent")));
                 assertThat(server.getReceivedMessages()).hasSize(2);
                 assertThat(outbox(app, id)).allMatch(e -> e.attempts() >= 2 && e.sentAt() != null);
             } finally {
@@ -91,7 +96,9 @@ class DeliveryTest {
             var app = TestApp.start(env(blackHole.getLocalPort()));
             long id = idOf(post(app, "/contact", aValidInquiry(app, "/contact")));
             eventually(Duration.ofSeconds(20), () -> outbox(app, id).stream().allMatch(e -> e.attempts() >= 2));
-            assertThat(outbox(app, id)).allMatch(e -> e.lastError() != null && e.lastError().toLowerCase().contains("timed out"));
+            assertThat(outbox(app, id))
+                    .allMatch(e ->
+                            e.lastError() != null && e.lastError().toLowerCase().contains("timed out"));
             long stopping = System.nanoTime();
             app.close();
             assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(10));
@@ -118,7 +125,9 @@ class DeliveryTest {
             var withMail = new java.util.HashMap<>(env(port));
             withMail.putAll(db.env());
             try (var app = TestApp.start(withMail)) {
-                eventually(Duration.ofSeconds(10), () -> outbox(app, id).stream().allMatch(e -> e.status().equals("sent")));
+                eventually(
+                        Duration.ofSeconds(10),
+                        () -> outbox(app, id).stream().allMatch(e -> e.status().equals("sent")));
                 assertThat(server.getReceivedMessages()).hasSize(2);
             } finally {
                 server.stop();
@@ -133,7 +142,9 @@ class DeliveryTest {
         server.start();
         try (var app = TestApp.start(env(port, "GLOSSARY_SMTP_TLS", "starttls"))) {
             long id = idOf(post(app, "/contact", aValidInquiry(app, "/contact")));
-            eventually(Duration.ofSeconds(10), () -> outbox(app, id).stream().allMatch(e -> e.attempts() >= 1 && e.lastError() != null));
+            eventually(
+                    Duration.ofSeconds(10),
+                    () -> outbox(app, id).stream().allMatch(e -> e.attempts() >= 1 && e.lastError() != null));
             assertThat(outbox(app, id).get(0).lastError()).containsIgnoringCase("STARTTLS");
             assertThat(server.getReceivedMessages()).isEmpty();
         } finally {
@@ -145,8 +156,11 @@ class DeliveryTest {
     void after_the_last_attempt_a_message_is_marked_failed_with_its_error() throws Exception {
         try (var app = TestApp.start(env(freePort(), "GLOSSARY_MAIL_MAX_ATTEMPTS", "2"))) {
             long id = idOf(post(app, "/contact", aValidInquiry(app, "/contact")));
-            eventually(Duration.ofSeconds(10), () -> outbox(app, id).stream().allMatch(e -> e.status().equals("failed")));
-            assertThat(outbox(app, id)).allMatch(e -> e.attempts() == 2 && e.lastError().contains("Connect"));
+            eventually(
+                    Duration.ofSeconds(10),
+                    () -> outbox(app, id).stream().allMatch(e -> e.status().equals("failed")));
+            assertThat(outbox(app, id))
+                    .allMatch(e -> e.attempts() == 2 && e.lastError().contains("Connect"));
         }
     }
 }

@@ -42,7 +42,8 @@ final class Inquiries {
 
     static HttpResponse<String> post(TestApp app, String path, Map<String, String> fields, String... headers) {
         var body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return postRaw(app, path, body, headers);
     }
@@ -59,15 +60,28 @@ final class Inquiries {
     }
 
     static long count(TestApp app) {
-        return app.database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inquiry").mapTo(Long.class).one());
+        return app.database
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inquiry")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     static long outboxCount(TestApp app) {
-        return app.database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox").mapTo(Long.class).one());
+        return app.database
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     static String status(TestApp app, long id) {
-        return app.database.jdbi().withHandle(h -> h.createQuery("SELECT status FROM inquiry WHERE id = :id").bind("id", id).mapTo(String.class).one());
+        return app.database
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT status FROM inquiry WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .one());
     }
 
     static long idOf(HttpResponse<String> response) {

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The inquiry form end to end: HTTP in, H2 rows, and mail out through a real SMTP server (GreenMail). */
 class InquiryTest {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     private static TestApp app;
     private static final String TERM_PAGE = "/glossary/retrieval-augmented-generation";
@@ -59,7 +60,8 @@ class InquiryTest {
     }
 
     private static Map<String, String> valid() {
-        return aValidInquiry(app, "/contact?topic=retrieval-augmented-generation&utm_source=newsletter&utm_campaign=rag-week");
+        return aValidInquiry(
+                app, "/contact?topic=retrieval-augmented-generation&utm_source=newsletter&utm_campaign=rag-week");
     }
 
     @Test
@@ -69,10 +71,13 @@ class InquiryTest {
         var response = post(app, "/glossary/retrieval-augmented-generation/inquiries", fields);
 
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(response.headers().firstValue("Location").orElseThrow()).matches("/inquiries/thanks\\?ref=GL-\\d{4}-\\d{6}");
+        assertThat(response.headers().firstValue("Location").orElseThrow())
+                .matches("/inquiries/thanks\\?ref=GL-\\d{4}-\\d{6}");
         assertThat(count(app)).isEqualTo(before + 1);
         long id = idOf(response);
-        var stored = new InquiryRepository(app.database.jdbi(), null, null, java.time.Clock.systemUTC()).find(id).orElseThrow();
+        var stored = new InquiryRepository(app.database.jdbi(), null, null, java.time.Clock.systemUTC())
+                .find(id)
+                .orElseThrow();
         assertThat(stored.form().term()).isEqualTo("retrieval-augmented-generation");
         assertThat(stored.form().utmSource()).isEqualTo("linkedin");
         assertThat(stored.form().page()).isEqualTo(TERM_PAGE);
@@ -83,26 +88,41 @@ class InquiryTest {
         assertThat(team.getSubject()).contains("Retrieval-Augmented Generation").contains("Kedai Data Sdn Bhd");
         assertThat(addresses(team.getFrom())).containsExactly("glossary@firm.example");
         assertThat(addresses(team.getReplyTo())).containsExactly("siti@example.com.my");
-        assertThat(addresses(team.getAllRecipients())).containsExactlyInAnyOrder("leads@firm.example", "partner@firm.example");
+        assertThat(addresses(team.getAllRecipients()))
+                .containsExactlyInAnyOrder("leads@firm.example", "partner@firm.example");
         assertThat(team.getMessageID()).isEqualTo("<inquiry-" + id + "-team@glossary.example.com>");
         var teamParts = parts(team);
-        assertThat(teamParts.text()).contains("Siti Rahman", "siti@example.com.my", "Kedai Data Sdn Bhd", "Head of Operations",
-                "Malaysia", "+60 3-1234 5678", "policy documents", "Within 3 months", "linkedin", "social",
-                "https://glossary.example.com/admin/leads/" + id);
-        assertThat(Jsoup.parse(teamParts.html()).select("a[href=https://glossary.example.com/admin/leads/" + id + "]")).hasSize(1);
+        assertThat(teamParts.text())
+                .contains(
+                        "Siti Rahman",
+                        "siti@example.com.my",
+                        "Kedai Data Sdn Bhd",
+                        "Head of Operations",
+                        "Malaysia",
+                        "+60 3-1234 5678",
+                        "policy documents",
+                        "Within 3 months",
+                        "linkedin",
+                        "social",
+                        "https://glossary.example.com/admin/leads/" + id);
+        assertThat(Jsoup.parse(teamParts.html()).select("a[href=https://glossary.example.com/admin/leads/" + id + "]"))
+                .hasSize(1);
 
         var ack = awaitMessage(id, "ack", "siti@example.com.my");
         assertThat(ack.getSubject()).contains(stored.reference());
         assertThat(ack.getMessageID()).isEqualTo("<inquiry-" + id + "-ack@glossary.example.com>");
         var ackParts = parts(ack);
         assertThat(ackParts.text()).contains(stored.reference()).contains("In short:");
-        assertThat(Jsoup.parse(ackParts.html()).select("li a[href^=https://glossary.example.com/glossary/]")).hasSize(3);
+        assertThat(Jsoup.parse(ackParts.html()).select("li a[href^=https://glossary.example.com/glossary/]"))
+                .hasSize(3);
         for (var typed : new String[] {"Siti", "Kedai", "policy documents", "Head of Operations"}) {
             assertThat(ackParts.text()).doesNotContain(typed);
             assertThat(ackParts.html()).doesNotContain(typed);
         }
-        Inquiries.eventually(Duration.ofSeconds(5), () -> new glossary.mail.Outbox(app.database.jdbi(), java.time.Clock.systemUTC())
-                .forInquiry(id).stream().allMatch(e -> e.status().equals("sent") && e.attempts() == 1));
+        Inquiries.eventually(
+                Duration.ofSeconds(5),
+                () -> new glossary.mail.Outbox(app.database.jdbi(), java.time.Clock.systemUTC())
+                        .forInquiry(id).stream().allMatch(e -> e.status().equals("sent") && e.attempts() == 1));
     }
 
     @Test
@@ -123,11 +143,14 @@ class InquiryTest {
         fields.put("message", "我们想了解检索增强生成。Kami ingin memahami RAG untuk dokumen kami.");
         var response = post(app, "/contact", fields);
         assertThat(response.statusCode()).isEqualTo(303);
-        var stored = new InquiryRepository(app.database.jdbi(), null, null, java.time.Clock.systemUTC()).find(idOf(response)).orElseThrow();
+        var stored = new InquiryRepository(app.database.jdbi(), null, null, java.time.Clock.systemUTC())
+                .find(idOf(response))
+                .orElseThrow();
         assertThat(stored.form().name()).isEqualTo("สมชาย ใจดี");
         assertThat(stored.form().company()).isEqualTo("Công ty Cổ phần Dữ liệu Việt");
         assertThat(stored.form().message()).startsWith("我们想了解检索增强生成");
-        assertThat(awaitMessage(idOf(response), "team", "leads@firm.example").getSubject()).contains("Công ty Cổ phần Dữ liệu Việt");
+        assertThat(awaitMessage(idOf(response), "team", "leads@firm.example").getSubject())
+                .contains("Công ty Cổ phần Dữ liệu Việt");
     }
 
     static java.util.stream.Stream<Arguments> invalidInputs() {
@@ -144,8 +167,14 @@ class InquiryTest {
                 invalid("email with a display name", f -> f.put("email", "Siti <siti@example.com>"), "email"),
                 invalid("NUL in the name", f -> f.put("name", "Siti\u0000Rahman"), "name"),
                 invalid("header injection in the name", f -> f.put("name", "Siti\r\nBcc: victim@example.com"), "name"),
-                invalid("header injection in the company", f -> f.put("company", "ACME\r\nBcc: victim@example.com"), "company"),
-                invalid("header injection in the email", f -> f.put("email", "siti@example.com\r\nBcc: victim@example.com"), "email"),
+                invalid(
+                        "header injection in the company",
+                        f -> f.put("company", "ACME\r\nBcc: victim@example.com"),
+                        "company"),
+                invalid(
+                        "header injection in the email",
+                        f -> f.put("email", "siti@example.com\r\nBcc: victim@example.com"),
+                        "email"),
                 invalid("header injection with a bare LF", f -> f.put("company", "ACME\nSubject: hi"), "company"),
                 invalid("unknown country", f -> f.put("country", "XX"), "country"),
                 invalid("no country", f -> f.put("country", ""), "country"),
@@ -208,14 +237,18 @@ class InquiryTest {
 
         var tampered = valid();
         var token = tampered.get("token");
-        tampered.put("token", (Long.parseLong(token.substring(0, token.indexOf('.'))) - 60) + token.substring(token.indexOf('.')));
+        tampered.put(
+                "token",
+                (Long.parseLong(token.substring(0, token.indexOf('.'))) - 60) + token.substring(token.indexOf('.')));
         assertThat(post(app, "/contact", tampered).statusCode()).isEqualTo(403);
 
         var crossSite = post(app, "/contact", valid(), "Origin", "https://evil.example");
         assertThat(crossSite.statusCode()).isEqualTo(403);
         assertThat(Jsoup.parse(crossSite.body()).select("h1").text()).isEqualTo("We could not accept that form");
 
-        assertThat(post(app, "/contact", valid(), "Origin", "https://glossary.example.com").statusCode()).isEqualTo(303);
+        assertThat(post(app, "/contact", valid(), "Origin", "https://glossary.example.com")
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(count(app)).isEqualTo(before + 1);
     }
 
@@ -265,8 +298,12 @@ class InquiryTest {
 
     private static void assertSpam(long id, String reason) throws Exception {
         assertThat(Inquiries.status(app, id)).isEqualTo("spam");
-        var spamReason = app.database.jdbi().withHandle(h -> h.createQuery("SELECT spam_reason FROM inquiry WHERE id = :id")
-                .bind("id", id).mapTo(String.class).one());
+        var spamReason = app.database
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT spam_reason FROM inquiry WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .one());
         assertThat(spamReason).contains(reason);
         var outbox = new glossary.mail.Outbox(app.database.jdbi(), java.time.Clock.systemUTC()).forInquiry(id);
         assertThat(outbox).isNotEmpty().allMatch(e -> e.status().equals("held"));
@@ -283,7 +320,8 @@ class InquiryTest {
         while (System.nanoTime() < deadline) {
             for (var message : smtp.getReceivedMessagesForDomain(address.substring(address.indexOf('@') + 1))) {
                 if (messageId.equals(message.getMessageID())
-                        && Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(address))) {
+                        && Arrays.stream(message.getAllRecipients())
+                                .anyMatch(a -> a.toString().equals(address))) {
                     return message;
                 }
             }

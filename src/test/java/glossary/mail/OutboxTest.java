@@ -30,7 +30,8 @@ class OutboxTest {
 
     @Test
     void workers_racing_for_the_same_messages_each_claim_a_message_once() throws Exception {
-        try (var db = TestDatabase.fresh(data); var database = Database.migrateAndOpen(db.config())) {
+        try (var db = TestDatabase.fresh(data);
+                var database = Database.migrateAndOpen(db.config())) {
             var jdbi = database.jdbi();
             long inquiry = anInquiry(jdbi);
             var outbox = new Outbox(jdbi, Clock.systemUTC());
@@ -71,14 +72,17 @@ class OutboxTest {
             }
             assertThat(twice).isEmpty();
             assertThat(claimedBy).hasSize(200);
-            assertThat(Map.copyOf(claimedBy).values().stream().distinct().count()).as("the work was shared").isGreaterThan(1);
+            assertThat(Map.copyOf(claimedBy).values().stream().distinct().count())
+                    .as("the work was shared")
+                    .isGreaterThan(1);
             assertThat(outbox.count(Outbox.Status.SENT)).isEqualTo(200);
         }
     }
 
     @Test
     void a_claim_whose_worker_died_passes_to_another_when_its_lease_runs_out() {
-        try (var db = TestDatabase.fresh(data); var database = Database.migrateAndOpen(db.config())) {
+        try (var db = TestDatabase.fresh(data);
+                var database = Database.migrateAndOpen(db.config())) {
             var jdbi = database.jdbi();
             var start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as the column stores it
             var atStart = new Outbox(jdbi, Clock.fixed(start, ZoneOffset.UTC));
@@ -91,23 +95,34 @@ class OutboxTest {
             assertThat(aMinuteLater.due(10)).isEmpty();
             assertThat(aMinuteLater.claim(id, "instance-b", OutboxWorker.LEASE)).isEmpty();
 
-            var afterTheLease = new Outbox(jdbi, Clock.fixed(start.plus(OutboxWorker.LEASE).plusSeconds(1), ZoneOffset.UTC));
+            var afterTheLease =
+                    new Outbox(jdbi, Clock.fixed(start.plus(OutboxWorker.LEASE).plusSeconds(1), ZoneOffset.UTC));
             assertThat(afterTheLease.due(10)).containsExactly(id);
-            assertThat(afterTheLease.claim(id, "instance-b", OutboxWorker.LEASE)).isPresent();
+            assertThat(afterTheLease.claim(id, "instance-b", OutboxWorker.LEASE))
+                    .isPresent();
             assertThat(afterTheLease.attempts(id)).isEqualTo(2);
 
             afterTheLease.sent(id, "instance-a"); // a late word from the old claim changes nothing
-            assertThat(afterTheLease.forInquiry(inquiry)).singleElement().extracting(Outbox.Entry::status).isEqualTo("sending");
+            assertThat(afterTheLease.forInquiry(inquiry))
+                    .singleElement()
+                    .extracting(Outbox.Entry::status)
+                    .isEqualTo("sending");
             afterTheLease.sent(id, "instance-b");
-            assertThat(afterTheLease.forInquiry(inquiry)).singleElement().extracting(Outbox.Entry::status).isEqualTo("sent");
+            assertThat(afterTheLease.forInquiry(inquiry))
+                    .singleElement()
+                    .extracting(Outbox.Entry::status)
+                    .isEqualTo("sent");
         }
     }
 
     private static long anInquiry(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createUpdate("INSERT INTO inquiry (created_at, name, email, company, country, message, "
-                        + "client_ip, status) VALUES (:now, 'Out Box', 'out@example.com', 'Outbox Ltd', 'SG', 'A message.', "
-                        + "'192.0.2.1', 'new')")
-                .bind("now", OffsetDateTime.now(ZoneOffset.UTC))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return jdbi.withHandle(
+                h -> h.createUpdate("INSERT INTO inquiry (created_at, name, email, company, country, message, "
+                                + "client_ip, status) VALUES (:now, 'Out Box', 'out@example.com', 'Outbox Ltd', 'SG', 'A message.', "
+                                + "'192.0.2.1', 'new')")
+                        .bind("now", OffsetDateTime.now(ZoneOffset.UTC))
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one());
     }
 }

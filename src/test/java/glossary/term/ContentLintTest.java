@@ -40,23 +40,54 @@ class ContentLintTest {
         var visible = terms.values().stream().filter(t -> t.status().visible()).toList();
         var categories = new HashSet<String>();
         visible.forEach(t -> categories.add(t.category()));
-        assertThat(visible.stream().filter(t -> t.status() == Term.Status.PUBLISHED)).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(visible.stream().filter(t -> t.status() == Term.Status.PUBLISHED))
+                .hasSizeGreaterThanOrEqualTo(150);
         assertThat(categories).hasSizeGreaterThanOrEqualTo(10);
         assertThat(terms).containsKey("open-source-ai-models.md");
     }
 
     @Test
     void the_lint_catches_each_kind_of_problem() {
-        var good = new TermParser().parse("a.md", TermFiles.aTerm("a", "Alpha", "Cat", List.of("al"), List.of("b", "c", "d"), "published"));
-        var broken = new TermParser().parse("b.md", TermFiles.aTerm("b", "Beta", "Cat", List.of("al"), List.of("a", "missing"), "published",
-                "## Why it matters for business\n\nShort.\n\n## Extra\n\n- one\n"));
-        var c = new TermParser().parse("c.md", TermFiles.aTerm("c", "Gamma", "Cat", List.of(), List.of("a", "b", "d"), "published"));
-        var d = new TermParser().parse("d.md", TermFiles.aTerm("d", "Delta", "Cat", List.of(), List.of("a", "b", "c"), "published"));
-        var orphan = new TermParser().parse("e.md", TermFiles.aTerm("e", "Epsilon", "Cat", List.of(), List.of("a", "b", "c"), "published"));
-        var badReference = new TermParser().parse("f.md", TermFiles.aTerm("f", "Zeta", "Cat", List.of(), List.of("a", "b", "c"), "published")
-                .replace("https://example.com/ref", "http://example.com/ref"));
-        var problems = new ContentLint().check(new TreeMap<>(Map.of(
-                "a.md", good, "b.md", broken, "c.md", c, "d.md", d, "e.md", orphan, "wrong-name.md", badReference)));
+        var good = new TermParser()
+                .parse(
+                        "a.md",
+                        TermFiles.aTerm("a", "Alpha", "Cat", List.of("al"), List.of("b", "c", "d"), "published"));
+        var broken = new TermParser()
+                .parse(
+                        "b.md",
+                        TermFiles.aTerm(
+                                "b",
+                                "Beta",
+                                "Cat",
+                                List.of("al"),
+                                List.of("a", "missing"),
+                                "published",
+                                "## Why it matters for business\n\nShort.\n\n## Extra\n\n- one\n"));
+        var c = new TermParser()
+                .parse("c.md", TermFiles.aTerm("c", "Gamma", "Cat", List.of(), List.of("a", "b", "d"), "published"));
+        var d = new TermParser()
+                .parse("d.md", TermFiles.aTerm("d", "Delta", "Cat", List.of(), List.of("a", "b", "c"), "published"));
+        var orphan = new TermParser()
+                .parse("e.md", TermFiles.aTerm("e", "Epsilon", "Cat", List.of(), List.of("a", "b", "c"), "published"));
+        var badReference = new TermParser()
+                .parse(
+                        "f.md",
+                        TermFiles.aTerm("f", "Zeta", "Cat", List.of(), List.of("a", "b", "c"), "published")
+                                .replace("https://example.com/ref", "http://example.com/ref"));
+        var problems = new ContentLint()
+                .check(new TreeMap<>(Map.of(
+                        "a.md",
+                        good,
+                        "b.md",
+                        broken,
+                        "c.md",
+                        c,
+                        "d.md",
+                        d,
+                        "e.md",
+                        orphan,
+                        "wrong-name.md",
+                        badReference)));
 
         assertThat(problems).anyMatch(p -> p.startsWith("b.md: name or alias 'al' is also used by a"));
         assertThat(problems).anyMatch(p -> p.startsWith("b.md: related term 'missing' does not exist"));

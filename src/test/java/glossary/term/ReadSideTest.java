@@ -32,7 +32,8 @@ class ReadSideTest {
     @Test
     void home_has_search_categories_with_counts_featured_and_recent_terms() {
         var home = app.page("/");
-        assertThat(home.select("form[role=search][action=/search] input[name=q]")).isNotEmpty();
+        assertThat(home.select("form[role=search][action=/search] input[name=q]"))
+                .isNotEmpty();
         var categories = home.select("#categories li");
         assertThat(categories).hasSizeGreaterThanOrEqualTo(10);
         assertThat(categories.first().select(".count").text()).matches("\\d+ terms");
@@ -47,7 +48,8 @@ class ReadSideTest {
         var listed = index.select(".letter-group .term-list > li > a");
         assertThat(listed).hasSize(published().size());
         assertThat(index.select(".letters a[href=#letter-A]")).hasSize(1);
-        assertThat(index.select("#letter-A .term-list a").eachText()).allMatch(t -> t.toUpperCase().startsWith("A"));
+        assertThat(index.select("#letter-A .term-list a").eachText())
+                .allMatch(t -> t.toUpperCase().startsWith("A"));
         assertThat(index.select(".term-list li p").first().text()).isNotBlank();
     }
 
@@ -58,10 +60,16 @@ class ReadSideTest {
         assertThat(page.select(".eyebrow a").attr("href")).isEqualTo("/categories/emerging-ai-trends");
         assertThat(page.select("h1").text()).isEqualTo("What is Open Source AI Models?");
         assertThat(page.select("p.definition").text()).isNotBlank();
-        assertThat(page.select("h2").eachText()).contains(
-                "Why it matters for business", "Key considerations", "Common questions", "References", "Related terms",
-                "Need help implementing Open Source AI Models?");
-        assertThat(page.select("#considerations-heading ~ ul li, section:has(#considerations-heading) li")).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(page.select("h2").eachText())
+                .contains(
+                        "Why it matters for business",
+                        "Key considerations",
+                        "Common questions",
+                        "References",
+                        "Related terms",
+                        "Need help implementing Open Source AI Models?");
+        assertThat(page.select("#considerations-heading ~ ul li, section:has(#considerations-heading) li"))
+                .hasSizeGreaterThanOrEqualTo(4);
         assertThat(page.select(".faq h3")).hasSizeGreaterThanOrEqualTo(2);
         var references = page.select(".references ol li");
         assertThat(references).hasSizeGreaterThanOrEqualTo(2);
@@ -69,22 +77,28 @@ class ReadSideTest {
         assertThat(references.select("a.source-link").first().text()).startsWith("View source");
         assertThat(page.select(".reviewed time[datetime]")).hasSize(1);
         assertThat(page.select(".related a[href^=/glossary/]")).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(page.select(".cta form[method=post][action=/glossary/open-source-ai-models/inquiries] input[name=token]")).hasSize(1);
+        assertThat(page.select(
+                        ".cta form[method=post][action=/glossary/open-source-ai-models/inquiries] input[name=token]"))
+                .hasSize(1);
     }
 
     @Test
     void a_term_page_links_other_terms_in_its_body() {
         var page = app.page("/glossary/retrieval-augmented-generation");
-        var bodyLinks = page.select("section:has(#why-heading) a[href^=/glossary/], section:has(#considerations-heading) a[href^=/glossary/]");
+        var bodyLinks = page.select(
+                "section:has(#why-heading) a[href^=/glossary/], section:has(#considerations-heading) a[href^=/glossary/]");
         assertThat(bodyLinks).isNotEmpty();
-        assertThat(bodyLinks.eachAttr("href")).doesNotHaveDuplicates().doesNotContain("/glossary/retrieval-augmented-generation");
+        assertThat(bodyLinks.eachAttr("href"))
+                .doesNotHaveDuplicates()
+                .doesNotContain("/glossary/retrieval-augmented-generation");
     }
 
     @Test
     void a_term_in_review_says_so() {
         var page = app.page("/glossary/reasoning-model");
         assertThat(page.select(".status-note").text()).contains("being reviewed");
-        assertThat(app.page("/glossary/machine-learning").select(".status-note")).isEmpty();
+        assertThat(app.page("/glossary/machine-learning").select(".status-note"))
+                .isEmpty();
     }
 
     @Test
@@ -92,12 +106,19 @@ class ReadSideTest {
         var page = app.page("/glossary/hallucination");
         assertThat(page.title()).startsWith("What is Hallucination?");
         assertThat(page.select("meta[name=description]").attr("content")).isNotBlank();
-        assertThat(page.select("link[rel=canonical]").attr("href")).isEqualTo("https://glossary.example.com/glossary/hallucination");
+        assertThat(page.select("link[rel=canonical]").attr("href"))
+                .isEqualTo("https://glossary.example.com/glossary/hallucination");
         assertThat(page.select("meta[property=og:title]").attr("content")).isEqualTo(page.title());
-        assertThat(page.select("meta[property=og:url]").attr("content")).isEqualTo("https://glossary.example.com/glossary/hallucination");
+        assertThat(page.select("meta[property=og:url]").attr("content"))
+                .isEqualTo("https://glossary.example.com/glossary/hallucination");
         assertThat(page.select("meta[name=twitter:card]")).hasSize(1);
         var jsonLd = page.select("script[type=application/ld+json]").html();
-        assertThat(jsonLd).contains("\"@type\":\"DefinedTerm\"", "\"@type\":\"DefinedTermSet\"", "\"@type\":\"BreadcrumbList\"", "\"@type\":\"FAQPage\"");
+        assertThat(jsonLd)
+                .contains(
+                        "\"@type\":\"DefinedTerm\"",
+                        "\"@type\":\"DefinedTermSet\"",
+                        "\"@type\":\"BreadcrumbList\"",
+                        "\"@type\":\"FAQPage\"");
         assertThat(app.page("/glossary/overfitting").title()).isNotEqualTo(page.title());
     }
 
@@ -105,7 +126,8 @@ class ReadSideTest {
     void a_category_page_lists_its_terms() {
         var page = app.page("/categories/ai-security");
         assertThat(page.select("h1").text()).isEqualTo("AI Security");
-        assertThat(page.select(".term-list > li > a").eachAttr("href")).contains("/glossary/prompt-injection", "/glossary/deepfake");
+        assertThat(page.select(".term-list > li > a").eachAttr("href"))
+                .contains("/glossary/prompt-injection", "/glossary/deepfake");
         assertThat(app.get("/categories/no-such-category").statusCode()).isEqualTo(404);
     }
 
@@ -160,11 +182,13 @@ class ReadSideTest {
     void pages_carry_an_etag_and_answer_304_when_it_matches() {
         var first = app.get("/glossary/embedding");
         var etag = TestApp.header(first, "ETag").orElseThrow();
-        assertThat(TestApp.header(first, "Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("max-age"));
+        assertThat(TestApp.header(first, "Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("max-age"));
         var second = app.get("/glossary/embedding", "If-None-Match", etag);
         assertThat(second.statusCode()).isEqualTo(304);
         assertThat(second.body()).isEmpty();
-        assertThat(app.get("/glossary/embedding", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+        assertThat(app.get("/glossary/embedding", "If-None-Match", "\"other\"").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -176,7 +200,8 @@ class ReadSideTest {
             var html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(Jsoup.parse(html).select("h1").text()).isEqualTo("What is Embedding?");
         }
-        assertThat(TestApp.header(app.getBytes("/glossary/embedding"), "Content-Encoding")).isEmpty();
+        assertThat(TestApp.header(app.getBytes("/glossary/embedding"), "Content-Encoding"))
+                .isEmpty();
     }
 
     @Test
@@ -201,21 +226,40 @@ class ReadSideTest {
         for (var path : List.of("/", "/glossary/no-such-term", "/assets/site.css", "/search?q=x")) {
             var response = app.get(path);
             var csp = TestApp.header(response, "Content-Security-Policy").orElseThrow();
-            assertThat(csp).as(path).contains("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
-            assertThat(TestApp.header(response, "X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(csp)
+                    .as(path)
+                    .contains("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline");
+            assertThat(TestApp.header(response, "X-Content-Type-Options"))
+                    .as(path)
+                    .hasValue("nosniff");
             assertThat(TestApp.header(response, "Referrer-Policy")).as(path).isPresent();
-            assertThat(TestApp.header(response, "Strict-Transport-Security")).as(path).isPresent();
+            assertThat(TestApp.header(response, "Strict-Transport-Security"))
+                    .as(path)
+                    .isPresent();
         }
     }
 
     @Test
     void pages_have_no_inline_scripts_styles_or_handlers() {
-        for (var path : List.of("/", "/glossary", "/glossary/ai-agent", "/categories/ai-security", "/search?q=agent", "/contact", "/privacy")) {
+        for (var path : List.of(
+                "/",
+                "/glossary",
+                "/glossary/ai-agent",
+                "/categories/ai-security",
+                "/search?q=agent",
+                "/contact",
+                "/privacy")) {
             var page = app.page(path);
             assertThat(page.select("style, [style]")).as(path).isEmpty();
-            assertThat(page.select("script:not([type=application/ld+json])")).as(path).allMatch(s -> s.hasAttr("src"));
-            assertThat(page.getAllElements().stream().flatMap(e -> e.attributes().asList().stream())
-                    .filter(a -> a.getKey().startsWith("on"))).as(path).isEmpty();
+            assertThat(page.select("script:not([type=application/ld+json])"))
+                    .as(path)
+                    .allMatch(s -> s.hasAttr("src"));
+            assertThat(page.getAllElements().stream()
+                            .flatMap(e -> e.attributes().asList().stream())
+                            .filter(a -> a.getKey().startsWith("on")))
+                    .as(path)
+                    .isEmpty();
             assertThat(page.select("main, header, footer, nav")).as(path).hasSizeGreaterThanOrEqualTo(4);
             assertThat(page.select("html").attr("lang")).isEqualTo("en");
         }
@@ -223,7 +267,8 @@ class ReadSideTest {
 
     private static List<String> results(String query) {
         return app.page("/search?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8))
-                .select(".term-list > li > a").eachAttr("href");
+                .select(".term-list > li > a")
+                .eachAttr("href");
     }
 
     private static List<String> published() {

@@ -3,8 +3,8 @@ package glossary.term;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glossary.Database;
-import glossary.TestDatabase;
 import glossary.TestApp;
+import glossary.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +27,8 @@ class TermImportTest {
         TermFiles.write(content, "alpha", term("alpha", "Alpha", "published"));
         TermFiles.write(content, "beta", term("beta", "Beta", "published"));
         TermFiles.write(content, "gamma", term("gamma", "Gamma", "draft"));
-        try (var db = TestDatabase.fresh(data); var database = Database.migrateAndOpen(db.config())) {
+        try (var db = TestDatabase.fresh(data);
+                var database = Database.migrateAndOpen(db.config())) {
             var importer = new TermImporter(database.jdbi());
             var first = importer.importFiles(TermImporter.readDirectory(content));
             assertThat(first.added()).isEqualTo(3);
@@ -54,7 +55,8 @@ class TermImportTest {
     void a_bad_edit_keeps_the_last_good_version_online() {
         TermFiles.write(content, "alpha", term("alpha", "Alpha", "published"));
         TermFiles.write(content, "beta", term("beta", "Beta", "published"));
-        try (var db = TestDatabase.fresh(data); var database = Database.migrateAndOpen(db.config())) {
+        try (var db = TestDatabase.fresh(data);
+                var database = Database.migrateAndOpen(db.config())) {
             var importer = new TermImporter(database.jdbi());
             importer.importFiles(TermImporter.readDirectory(content));
             TermFiles.write(content, "alpha", "---\nslug: alpha\n---\nbroken");
@@ -70,7 +72,8 @@ class TermImportTest {
         TermFiles.write(content, "beta", term("beta", "Beta", "in-review"));
         TermFiles.write(content, "gamma", term("gamma", "Gamma", "draft"));
         try (var app = TestApp.withContent(content)) {
-            assertThat(app.page("/glossary").select(".term-list > li > a").eachText()).containsExactly("Alpha", "Beta");
+            assertThat(app.page("/glossary").select(".term-list > li > a").eachText())
+                    .containsExactly("Alpha", "Beta");
             assertThat(app.get("/glossary/gamma").statusCode()).isEqualTo(404);
             assertThat(app.page("/glossary/beta").select(".status-note")).hasSize(1);
             assertThat(app.get("/sitemap.xml").body()).doesNotContain("/glossary/gamma");

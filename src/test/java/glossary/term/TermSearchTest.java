@@ -7,8 +7,17 @@ import org.junit.jupiter.api.Test;
 
 class TermSearchTest {
     private static Term term(String slug, String title, List<String> aliases, String body) {
-        return new TermParser().parse(slug + ".md", TermFiles.aTerm(slug, title, "Cat", aliases, List.of(), "published",
-                "## Why it matters for business\n\n" + body + "\n\n## Key considerations\n\n- a\n"));
+        return new TermParser()
+                .parse(
+                        slug + ".md",
+                        TermFiles.aTerm(
+                                slug,
+                                title,
+                                "Cat",
+                                aliases,
+                                List.of(),
+                                "published",
+                                "## Why it matters for business\n\n" + body + "\n\n## Key considerations\n\n- a\n"));
     }
 
     private final TermSearch search = new TermSearch(List.of(

@@ -10,14 +10,16 @@ class ClientAddressTest {
 
     @Test
     void a_direct_client_is_its_own_address_whatever_the_header_says() {
-        assertThat(new ClientAddress(List.of()).resolve("203.0.113.9", "1.2.3.4")).isEqualTo("203.0.113.9");
+        assertThat(new ClientAddress(List.of()).resolve("203.0.113.9", "1.2.3.4"))
+                .isEqualTo("203.0.113.9");
         assertThat(behindProxies.resolve("203.0.113.9", "1.2.3.4")).isEqualTo("203.0.113.9");
     }
 
     @Test
     void behind_trusted_proxies_the_rightmost_untrusted_hop_is_the_client() {
         assertThat(behindProxies.resolve("10.1.2.3", "198.51.100.4")).isEqualTo("198.51.100.4");
-        assertThat(behindProxies.resolve("10.1.2.3", "6.6.6.6, 198.51.100.4, 192.168.1.1")).isEqualTo("198.51.100.4");
+        assertThat(behindProxies.resolve("10.1.2.3", "6.6.6.6, 198.51.100.4, 192.168.1.1"))
+                .isEqualTo("198.51.100.4");
         assertThat(behindProxies.resolve("::1", "2001:db8::5")).isEqualTo("2001:db8::5");
     }
 

@@ -29,7 +29,8 @@ class FormTokensTest {
         var token = at(NOW).issue(Duration.ZERO);
         var other = new FormTokens("another key, another key, 32 by".getBytes(), Clock.fixed(NOW, ZoneOffset.UTC));
         assertThat(other.check(token).verdict()).isEqualTo(FormTokens.Verdict.INVALID);
-        var altered = (Long.parseLong(token.substring(0, token.indexOf('.'))) - 100) + token.substring(token.indexOf('.'));
+        var altered =
+                (Long.parseLong(token.substring(0, token.indexOf('.'))) - 100) + token.substring(token.indexOf('.'));
         assertThat(at(NOW).check(altered).verdict()).isEqualTo(FormTokens.Verdict.INVALID);
         assertThat(at(NOW).check(null).verdict()).isEqualTo(FormTokens.Verdict.INVALID);
         assertThat(at(NOW).check("garbage").verdict()).isEqualTo(FormTokens.Verdict.INVALID);

@@ -15,8 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every kind of page is valid HTML according to the W3C's Nu HTML Checker (vnu.jar). */
 class HtmlValidityTest {
     private static final List<String> PAGES = List.of(
-            "/", "/glossary", "/glossary/open-source-ai-models", "/glossary/reasoning-model", "/categories/ai-security",
-            "/search?q=agent", "/search?q=zzzz", "/search", "/glossary/no-such-term", "/contact", "/privacy");
+            "/",
+            "/glossary",
+            "/glossary/open-source-ai-models",
+            "/glossary/reasoning-model",
+            "/categories/ai-security",
+            "/search?q=agent",
+            "/search?q=zzzz",
+            "/search",
+            "/glossary/no-such-term",
+            "/contact",
+            "/privacy");
 
     @TempDir
     Path dir;
@@ -34,8 +43,12 @@ class HtmlValidityTest {
         var vnu = Path.of(System.getProperty("glossary.vnu.jar", "target/vnu/package/build/dist/vnu.jar"));
         assertThat(vnu).as("vnu.jar, fetched by the build").exists();
         var command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", vnu.toString(),
-                "--errors-only", "--format", "text"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                vnu.toString(),
+                "--errors-only",
+                "--format",
+                "text"));
         command.addAll(files);
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -13,8 +13,13 @@ import org.junit.jupiter.api.Test;
 class OutageTest {
     @Test
     void without_its_database_the_app_is_alive_not_ready_still_serves_terms_and_refuses_inquiries_plainly() {
-        try (var app = TestApp.start(Map.of("GLOSSARY_FORM_MIN_SECONDS", "0",
-                "GLOSSARY_ADMIN_EMAIL", "boss@firm.example", "GLOSSARY_ADMIN_PASSWORD", "correct horse battery staple 42"))) {
+        try (var app = TestApp.start(Map.of(
+                "GLOSSARY_FORM_MIN_SECONDS",
+                "0",
+                "GLOSSARY_ADMIN_EMAIL",
+                "boss@firm.example",
+                "GLOSSARY_ADMIN_PASSWORD",
+                "correct horse battery staple 42"))) {
             assertThat(app.get("/health").statusCode()).isEqualTo(200);
             assertThat(app.get("/ready").statusCode()).isEqualTo(200);
             var form = glossary.inquiry.InquiriesForTests.formFor(app);
@@ -29,7 +34,8 @@ class OutageTest {
             assertThat(app.get("/search?q=nothing+matches+this").statusCode()).isEqualTo(200);
             var refused = InquiriesForTests.post(app, form);
             assertThat(refused.statusCode()).isEqualTo(503);
-            assertThat(Jsoup.parse(refused.body()).select("h1").text()).isEqualTo("We could not take your inquiry just now");
+            assertThat(Jsoup.parse(refused.body()).select("h1").text())
+                    .isEqualTo("We could not take your inquiry just now");
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             var inbox = staff.get("/admin/leads");
             assertThat(inbox.statusCode()).isEqualTo(503);
