@@ -1,13 +1,26 @@
 package glossary;
 
-import glossary.admin.Admin;
-import glossary.admin.LeadInbox;
+import glossary.admin.AdminPages;
+import glossary.admin.DashboardController;
+import glossary.admin.InboxController;
+import glossary.admin.LeadController;
+import glossary.admin.LeadSearch;
+import glossary.admin.LeadStats;
+import glossary.admin.LeadWorkflow;
+import glossary.admin.LoginThrottle;
+import glossary.admin.OutboxController;
+import glossary.admin.Sessions;
+import glossary.admin.Staff;
 import glossary.admin.StaffAuth;
 import glossary.inquiry.InquiryController;
+import glossary.inquiry.InquiryRepository;
 import glossary.inquiry.InquiryWriter;
+import glossary.inquiry.TermPageForm;
+import glossary.mail.Outbox;
 import glossary.mail.OutboxWorker;
 import glossary.ops.Metrics;
 import glossary.ops.RequestLog;
+import glossary.term.PageViews;
 import glossary.term.SearchMisses;
 import glossary.term.TermCatalog;
 import glossary.term.TermController;
@@ -25,6 +38,7 @@ import glossary.web.Templates;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Handler;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -36,39 +50,72 @@ public final class App {
 
     private App() {}
 
-    public static Javalin create(
+    /** The finished parts the web app is built from; Main builds them, tests may build their own. */
+    public record Parts(
             Config config,
             TermCatalog catalog,
             Database database,
             Templates templates,
             FormTokens tokens,
+            InquiryRepository inquiries,
             InquiryWriter writer,
             OutboxWorker worker,
-            Admin admin,
+            Outbox outbox,
+            Staff staff,
+            PageViews views,
             Health health,
-            Metrics metrics) {
+            Metrics metrics,
+            Clock clock) {}
+
+    public static Javalin create(Parts parts) {
+        var config = parts.config();
+        var catalog = parts.catalog();
+        var templates = parts.templates();
+        var jdbi = parts.database().jdbi();
+        var health = parts.health();
+        var metrics = parts.metrics();
         var assets = new Assets(List.of("site.css", "favicon.svg"));
         var site = new Site(SITE_NAME, config.baseUrl(), assets.url("site.css"));
         var pages = new PageCache();
-        var terms = new TermController(
-                catalog,
+        var clients = new ClientAddress(config.forms().trustedProxies());
+        var misses = new SearchMisses(jdbi);
+
+        var termForm =
+                new TermPageForm(templates, parts.tokens(), config.forms().minimumFillTime());
+        var terms = new TermController(catalog, site, templates, misses, pages, parts.views(), termForm);
+        var inquiryForms = new InquiryController(
+                config.baseUrl(),
+                config.forms(),
                 site,
                 templates,
-                new SearchMisses(database.jdbi()),
-                pages,
-                tokens,
-                config.forms().minimumFillTime(),
-                admin.views());
-        var inquiryForms =
-                new InquiryController(config, site, templates, catalog, terms, writer, tokens, worker, metrics);
+                catalog,
+                terms,
+                parts.writer(),
+                parts.tokens(),
+                clients,
+                parts.worker(),
+                metrics.registry());
         var info = new InfoPages(site, templates, pages);
-        var front = new PageCacheHandler(pages, new SecurityHeaders(config.https()), admin.views());
-        var clients = new ClientAddress(config.forms().trustedProxies());
+        var front = new PageCacheHandler(pages, new SecurityHeaders(config.https()), parts.views()::countPath);
+        var errors = new ErrorPages(site, templates, terms::notFoundPage);
+
         var auth = new StaffAuth(
-                site, templates, admin.staff(), admin.sessions(), admin.throttle(), tokens, clients, config.https());
-        var inbox =
-                new LeadInbox(site, templates, admin.leads(), admin.staff(), admin.outbox(), catalog, admin.views());
-        var errors = new ErrorPages(site, templates, terms);
+                site,
+                templates,
+                parts.staff(),
+                new Sessions(jdbi, parts.clock()),
+                new LoginThrottle(jdbi, parts.clock()),
+                parts.tokens(),
+                clients,
+                config.https());
+        var adminPages = new AdminPages(site, templates);
+        var search = new LeadSearch(jdbi);
+        var workflow = new LeadWorkflow(jdbi, parts.inquiries(), parts.outbox(), parts.clock());
+        var inbox = new InboxController(adminPages, search, catalog, parts.clock());
+        var lead = new LeadController(adminPages, workflow, parts.staff(), parts.outbox(), catalog);
+        var dashboard = new DashboardController(
+                adminPages, new LeadStats(jdbi, search, parts.clock()), catalog, parts.views(), misses);
+        var outbox = new OutboxController(adminPages, parts.outbox(), workflow);
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -123,17 +170,17 @@ public final class App {
             routes.post("/admin/logout", auth.guarded(auth::logout));
             routes.get("/admin/password", auth.guarded(auth::passwordForm));
             routes.post("/admin/password", auth.guarded(auth::changePassword));
-            routes.get("/admin", auth.guarded(inbox::dashboard));
+            routes.get("/admin", auth.guarded(dashboard::dashboard));
             routes.get("/admin/leads", auth.guarded(inbox::inbox));
             routes.get("/admin/leads.csv", auth.guarded(inbox::export));
-            routes.get("/admin/leads/{id}", auth.guarded(inbox::lead));
-            routes.post("/admin/leads/{id}/status", auth.guarded(inbox::changeStatus));
-            routes.post("/admin/leads/{id}/notes", auth.guarded(inbox::addNote));
-            routes.post("/admin/leads/{id}/assign", auth.guarded(inbox::assign));
-            routes.post("/admin/leads/{id}/erase", auth.guarded(inbox::erase));
-            routes.get("/admin/outbox", auth.guarded(inbox::outboxPage));
+            routes.get("/admin/leads/{id}", auth.guarded(lead::lead));
+            routes.post("/admin/leads/{id}/status", auth.guarded(lead::changeStatus));
+            routes.post("/admin/leads/{id}/notes", auth.guarded(lead::addNote));
+            routes.post("/admin/leads/{id}/assign", auth.guarded(lead::assign));
+            routes.post("/admin/leads/{id}/erase", auth.guarded(lead::erase));
+            routes.get("/admin/outbox", auth.guarded(outbox::outboxPage));
             routes.get("/admin/metrics", auth.guarded(metrics::scrape));
-            routes.post("/admin/outbox/{id}/retry", auth.guarded(inbox::retry));
+            routes.post("/admin/outbox/{id}/retry", auth.guarded(outbox::retry));
 
             routes.error(404, errors::notFound);
             routes.error(403, errors::forbidden);

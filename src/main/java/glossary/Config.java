@@ -1,5 +1,9 @@
 package glossary;
 
+import glossary.inquiry.FormSettings;
+import glossary.mail.MailSettings;
+import glossary.mail.SmtpSettings;
+import glossary.ops.OpsSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,17 +19,11 @@ public record Config(
         String baseUrl,
         Optional<Path> contentDir,
         Db db,
-        Smtp smtp,
-        Mail mail,
-        Forms forms,
+        SmtpSettings smtp,
+        MailSettings mail,
+        FormSettings forms,
         FirstAdmin admin,
-        Ops ops) {
-
-    /**
-     * Operations: metrics on 127.0.0.1 at this port when one is set (they are always at
-     * /admin/metrics for staff), and how long a stopping instance waits for requests in flight.
-     */
-    public record Ops(Optional<Integer> metricsPort, Duration shutdownGrace) {}
+        OpsSettings ops) {
 
     /** The first staff account, created on a start where there is none; no default exists. */
     public record FirstAdmin(String email, String password) {}
@@ -37,26 +35,6 @@ public record Config(
         }
     }
 
-    /** Where mail goes out. An empty host means: keep messages in the outbox until one is set. */
-    public record Smtp(String host, int port, String user, String password, Tls tls, Duration timeout) {
-        public enum Tls {
-            STARTTLS,
-            SSL,
-            NONE
-        }
-
-        public boolean configured() {
-            return !host.isBlank();
-        }
-    }
-
-    public record Mail(
-            List<String> teamAddresses, String from, boolean acknowledge, Duration retryBase, int maxAttempts) {}
-
-    /** Spam and abuse settings of the public forms. */
-    public record Forms(
-            Duration minimumFillTime, int submissionsPerClient, Duration rateWindow, List<String> trustedProxies) {}
-
     public static Config fromEnvironment() {
         return from(System.getenv());
     }
@@ -67,7 +45,7 @@ public record Config(
                 .normalize();
         var baseUrl = stripTrailingSlash(env.getOrDefault("GLOSSARY_BASE_URL", "http://localhost:7070"));
         URI.create(baseUrl); // fail fast on a malformed URL
-        var tls = Smtp.Tls.valueOf(
+        var tls = SmtpSettings.Tls.valueOf(
                 env.getOrDefault("GLOSSARY_SMTP_TLS", "starttls").strip().toUpperCase());
         int defaultSmtpPort = switch (tls) {
             case STARTTLS -> 587;
@@ -86,14 +64,14 @@ public record Config(
                         env.getOrDefault("GLOSSARY_DATABASE_PASSWORD", ""),
                         Integer.parseInt(env.getOrDefault("GLOSSARY_DATABASE_POOL_SIZE", "10")
                                 .strip())),
-                new Smtp(
+                new SmtpSettings(
                         env.getOrDefault("GLOSSARY_SMTP_HOST", "").strip(),
                         Integer.parseInt(env.getOrDefault("GLOSSARY_SMTP_PORT", String.valueOf(defaultSmtpPort))),
                         env.getOrDefault("GLOSSARY_SMTP_USER", ""),
                         env.getOrDefault("GLOSSARY_SMTP_PASSWORD", ""),
                         tls,
                         seconds(env.getOrDefault("GLOSSARY_SMTP_TIMEOUT_SECONDS", "20"))),
-                new Mail(
+                new MailSettings(
                         list(env.getOrDefault("GLOSSARY_TEAM_EMAIL", "team@localhost")),
                         env.getOrDefault("GLOSSARY_MAIL_FROM", "glossary@localhost")
                                 .strip(),
@@ -102,7 +80,7 @@ public record Config(
                                         .strip()),
                         seconds(env.getOrDefault("GLOSSARY_MAIL_RETRY_SECONDS", "30")),
                         Integer.parseInt(env.getOrDefault("GLOSSARY_MAIL_MAX_ATTEMPTS", "10"))),
-                new Forms(
+                new FormSettings(
                         seconds(env.getOrDefault("GLOSSARY_FORM_MIN_SECONDS", "3")),
                         Integer.parseInt(env.getOrDefault("GLOSSARY_RATE_LIMIT", "5")),
                         seconds(env.getOrDefault("GLOSSARY_RATE_WINDOW_SECONDS", "600")),
@@ -110,7 +88,7 @@ public record Config(
                 new FirstAdmin(
                         env.getOrDefault("GLOSSARY_ADMIN_EMAIL", "").strip(),
                         env.getOrDefault("GLOSSARY_ADMIN_PASSWORD", "")),
-                new Ops(
+                new OpsSettings(
                         Optional.ofNullable(blankToNull(env.get("GLOSSARY_METRICS_PORT")))
                                 .map(p -> Integer.parseInt(p.strip())),
                         seconds(env.getOrDefault("GLOSSARY_SHUTDOWN_SECONDS", "20"))));

@@ -1,11 +1,6 @@
 package glossary;
 
-import glossary.admin.Admin;
-import glossary.admin.Leads;
-import glossary.admin.LoginThrottle;
-import glossary.admin.PageViews;
 import glossary.admin.Passwords;
-import glossary.admin.Sessions;
 import glossary.admin.Staff;
 import glossary.admin.StaffCommand;
 import glossary.inquiry.InquiryMessages;
@@ -15,12 +10,16 @@ import glossary.mail.Outbox;
 import glossary.mail.OutboxWorker;
 import glossary.mail.SmtpMailer;
 import glossary.ops.Metrics;
+import glossary.term.PageViews;
 import glossary.term.TermImporter;
 import glossary.web.FormTokens;
 import glossary.web.Health;
 import glossary.web.Templates;
 import io.javalin.Javalin;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
-    /** The running app and what must be closed after it, in order. */
-    public record Running(
-            Javalin app,
-            Health health,
-            InquiryWriter writer,
-            OutboxWorker worker,
-            PageViews views,
-            Database database,
-            Metrics metrics)
+    /** The running app and what must be closed after it. */
+    public record Running(Javalin app, Health health, Database database, Metrics metrics, Parts parts)
             implements AutoCloseable {
         /**
          * Stops taking requests and finishes those in flight, stores inquiries already handed over,
@@ -45,27 +37,43 @@ public final class Main {
         @Override
         public void close() {
             health.stopping();
-            app.stop();
-            writer.close();
-            worker.close();
-            views.close();
-            database.close();
-            metrics.close();
+            parts.close();
+        }
+    }
+
+    /** What has been started so far; closed in reverse order, whether the start failed or the app stops. */
+    static final class Parts implements AutoCloseable {
+        private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+        <T extends AutoCloseable> T add(T part) {
+            started.push(part);
+            return part;
+        }
+
+        @Override
+        public void close() {
+            while (!started.isEmpty()) {
+                try {
+                    started.pop().close();
+                } catch (Exception e) {
+                    log.warn("Stopping a part failed: {}", e.toString());
+                }
+            }
         }
     }
 
     private Main() {}
 
     public static void main(String[] args) {
+        var config = Config.fromEnvironment();
         if (args.length > 0) {
-            System.exit(StaffCommand.run(args, Config.fromEnvironment()));
+            System.exit(StaffCommand.run(args, () -> openStaff(config)));
         }
         Running running;
         try {
-            running = start(Config.fromEnvironment());
+            running = start(config);
         } catch (RuntimeException e) {
-            // Exit rather than linger with the mail and writer threads running, so a service
-            // manager sees the failure and can restart or alert.
+            // Exit rather than linger, so a service manager sees the failure and can restart or alert.
             log.error("Glossary could not start", e);
             System.exit(1);
             return;
@@ -77,6 +85,22 @@ public final class Main {
                             running.close();
                         },
                         "shutdown"));
+    }
+
+    private static StaffCommand.Store openStaff(Config config) {
+        var database = Database.migrateAndOpen(config);
+        var staff = new Staff(database.jdbi(), Clock.systemUTC());
+        return new StaffCommand.Store() {
+            @Override
+            public Staff staff() {
+                return staff;
+            }
+
+            @Override
+            public void close() {
+                database.close();
+            }
+        };
     }
 
     /** The first account, from GLOSSARY_ADMIN_EMAIL and GLOSSARY_ADMIN_PASSWORD, when there is none yet. */
@@ -92,28 +116,34 @@ public final class Main {
         log.info("Created the first staff account from GLOSSARY_ADMIN_EMAIL");
     }
 
+    /** Starts everything; when any part fails, stops what was already started and rethrows. */
     public static Running start(Config config) {
-        var clock = Clock.systemUTC();
-        var metrics = new Metrics();
-        var database = Database.migrateAndOpen(config, metrics.registry());
+        long began = System.nanoTime();
+        var parts = new Parts();
         try {
+            var clock = Clock.systemUTC();
+            var metrics = parts.add(new Metrics());
+            var database = parts.add(Database.migrateAndOpen(config, metrics.registry()));
             var catalog = new TermImporter(database.jdbi()).importAndLoad(config.contentDir());
             var templates = new Templates();
-            var messages = new InquiryMessages(config, templates, catalog);
+            var messages = new InquiryMessages(config.baseUrl(), config.mail(), templates, catalog);
             var outbox = new Outbox(database.jdbi(), clock);
-            metrics.watch(outbox);
+            outbox.registerMetrics(metrics.registry());
             var inquiries = new InquiryRepository(database.jdbi(), outbox, messages::messageId, clock);
             OutboxWorker.Composer composer = (inquiryId, kind, messageId) -> messages.compose(
                     inquiries
                             .find(inquiryId)
                             .orElseThrow(() -> new IllegalStateException("inquiry " + inquiryId + " no longer exists")),
                     kind);
-            var worker = new OutboxWorker(
+            var staff = new Staff(database.jdbi(), clock);
+            createFirstAccount(config, staff);
+            var views = parts.add(new PageViews(database.jdbi(), clock));
+            var worker = parts.add(new OutboxWorker(
                     outbox,
                     composer,
                     new SmtpMailer(config.smtp(), config.mail().from()),
                     config.mail(),
-                    clock);
+                    clock));
             if (config.smtp().configured()) {
                 worker.start();
             } else {
@@ -122,37 +152,42 @@ public final class Main {
                                 + "in the outbox until one is configured; {} message(s) waiting now",
                         outbox.count(Outbox.Status.QUEUED));
             }
-            var writer = new InquiryWriter(
+            var writer = parts.add(new InquiryWriter(
                     inquiries,
                     new InquiryRepository.RateLimit(
                             config.forms().submissionsPerClient(),
                             config.forms().rateWindow()),
-                    messages.kinds());
-            var tokens = FormTokens.load(database.jdbi(), clock);
-            var staff = new Staff(database.jdbi(), clock);
-            createFirstAccount(config, staff);
-            var views = new PageViews(database.jdbi(), clock);
-            var admin = new Admin(
-                    staff,
-                    new Sessions(database.jdbi(), clock),
-                    new LoginThrottle(database.jdbi(), clock),
-                    new Leads(database.jdbi(), inquiries, clock),
-                    outbox,
-                    views);
+                    messages.kinds()));
             var health = new Health(database.jdbi());
             // Before the app starts, so a metrics port already taken stops the start with nothing left running.
             config.ops().metricsPort().ifPresent(metrics::serveOnLoopback);
-            var app = App.create(config, catalog, database, templates, tokens, writer, worker, admin, health, metrics)
-                    .start(config.port());
+            var app = App.create(new App.Parts(
+                    config,
+                    catalog,
+                    database,
+                    templates,
+                    FormTokens.load(database.jdbi(), clock),
+                    inquiries,
+                    writer,
+                    worker,
+                    outbox,
+                    staff,
+                    views,
+                    health,
+                    metrics,
+                    clock));
+            parts.add(app::stop);
+            app.start(config.port());
             log.info(
-                    "Glossary is serving {} terms at {} (listening on port {})",
+                    "Glossary is serving {} terms at {} (listening on port {}), started in {} ms ({} ms since the JVM started)",
                     catalog.terms().size(),
                     config.baseUrl(),
-                    app.port());
-            return new Running(app, health, writer, worker, views, database, metrics);
+                    app.port(),
+                    (System.nanoTime() - began) / 1_000_000,
+                    ManagementFactory.getRuntimeMXBean().getUptime());
+            return new Running(app, health, database, metrics, parts);
         } catch (RuntimeException e) {
-            database.close();
-            metrics.close();
+            parts.close();
             throw e;
         }
     }

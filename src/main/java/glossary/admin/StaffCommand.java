@@ -1,13 +1,11 @@
 package glossary.admin;
 
-import glossary.Config;
-import glossary.Database;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * {@code java -jar glossary.jar staff add EMAIL}: adds a staff account. The password is read from
@@ -17,7 +15,15 @@ import java.time.Clock;
 public final class StaffCommand {
     private StaffCommand() {}
 
-    public static int run(String[] args, Config config) {
+    /** The staff accounts, opened for one command only after its arguments are good. */
+    public interface Store extends AutoCloseable {
+        Staff staff();
+
+        @Override
+        void close();
+    }
+
+    public static int run(String[] args, Supplier<Store> open) {
         var out = System.out;
         if (args.length != 3 || !args[0].equals("staff") || !args[1].equals("add")) {
             out.println(
@@ -39,8 +45,8 @@ public final class StaffCommand {
             out.println(problem.get());
             return 1;
         }
-        try (var database = Database.migrateAndOpen(config)) {
-            var staff = new Staff(database.jdbi(), Clock.systemUTC());
+        try (var store = open.get()) {
+            var staff = store.staff();
             if (staff.all().stream().anyMatch(m -> m.email().equals(Staff.normalize(email)))) {
                 out.println("There is already an account for " + email + ".");
                 return 1;

@@ -1,5 +1,6 @@
 package glossary.inquiry;
 
+import glossary.web.Option;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,8 +11,6 @@ import java.util.TreeMap;
 
 /** The options of the form's select fields. */
 public final class Choices {
-    public record Option(String value, String label) {}
-
     /** ASEAN members first, where most of the firm's clients are, then every other country A-Z. */
     static final List<String> FIRST = List.of("SG", "MY", "ID", "TH", "VN", "PH", "BN", "KH", "LA", "MM", "TL");
 

@@ -1,5 +1,6 @@
 package glossary.inquiry;
 
+import glossary.web.Option;
 import java.util.List;
 
 /**
@@ -11,11 +12,11 @@ import java.util.List;
 public record FormView(
         String action, String topic, InquiryForm values, FieldErrors errors, String token, String formError) {
 
-    public List<Choices.Option> countries() {
+    public List<Option> countries() {
         return Choices.COUNTRIES;
     }
 
-    public List<Choices.Option> timelines() {
+    public List<Option> timelines() {
         return Choices.TIMELINES;
     }
 

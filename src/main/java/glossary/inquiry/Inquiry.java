@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 
 /** A stored inquiry. */
 public record Inquiry(
-        long id, OffsetDateTime createdAt, InquiryForm form, String clientIp, String status, String spamReason) {
+        long id, OffsetDateTime createdAt, InquiryForm form, String clientIp, LeadStatus status, String spamReason) {
 
     /** The number the prospect is given, e.g. GL-2026-000123: the year it arrived and its id. */
     public static String reference(long id, OffsetDateTime createdAt) {

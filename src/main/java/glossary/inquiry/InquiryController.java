@@ -1,8 +1,6 @@
 package glossary.inquiry;
 
-import glossary.Config;
 import glossary.mail.OutboxWorker;
-import glossary.ops.Metrics;
 import glossary.term.TermCatalog;
 import glossary.term.TermController;
 import glossary.web.CachedPage;
@@ -17,6 +15,8 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,8 @@ public final class InquiryController {
 
     public record ThanksPage(PageMeta meta, String reference) {}
 
-    private final Config config;
+    private final String baseUrl;
+    private final FormSettings settings;
     private final Site site;
     private final Templates templates;
     private final TermCatalog catalog;
@@ -46,41 +47,54 @@ public final class InquiryController {
     private final FormTokens tokens;
     private final ClientAddress clients;
     private final SpamGuard spam = new SpamGuard();
-    private final Metrics metrics;
+    private final Counter accepted;
+    private final Counter flagged;
     private final OutboxWorker worker;
 
     public InquiryController(
-            Config config,
+            String baseUrl,
+            FormSettings settings,
             Site site,
             Templates templates,
             TermCatalog catalog,
             TermController terms,
             InquiryWriter writer,
             FormTokens tokens,
+            ClientAddress clients,
             OutboxWorker worker,
-            Metrics metrics) {
-        this.config = config;
+            MeterRegistry metrics) {
+        this.baseUrl = baseUrl;
+        this.settings = settings;
         this.site = site;
         this.templates = templates;
         this.catalog = catalog;
         this.terms = terms;
         this.writer = writer;
         this.tokens = tokens;
-        this.clients = new ClientAddress(config.forms().trustedProxies());
+        this.clients = clients;
         this.worker = worker;
-        this.metrics = metrics;
+        this.accepted = inquiries(metrics, "accepted");
+        this.flagged = inquiries(metrics, "flagged");
+    }
+
+    private static Counter inquiries(MeterRegistry metrics, String outcome) {
+        return Counter.builder("glossary.inquiries")
+                .tag("outcome", outcome)
+                .description("Inquiries stored, by outcome")
+                .register(metrics);
     }
 
     public void contact(Context ctx) {
         var topic = ctx.queryParam("topic");
         var term = topic == null ? null : catalog.entry(topic).orElse(null);
-        var values = InquiryForm.blank(term == null ? "" : term.term().slug(), "/contact", externalReferrer(ctx), ctx);
+        var values =
+                InquiryForm.blank(term == null ? "" : term.term().slug(), "/contact", Referrers.external(ctx), ctx);
         var form = new FormView(
                 "/contact",
                 term == null ? null : term.term().title(),
                 values,
                 new FieldErrors(),
-                tokens.issue(config.forms().minimumFillTime()),
+                tokens.issue(settings.minimumFillTime()),
                 null);
         renderContact(ctx, form, 200);
     }
@@ -111,7 +125,7 @@ public final class InquiryController {
         if (check.verdict() == FormTokens.Verdict.EXPIRED || !errors.isEmpty()) {
             // Keep the visitor's token while it is good, so correcting a mistake is not "too fast".
             var token = check.verdict() == FormTokens.Verdict.EXPIRED
-                    ? tokens.issue(config.forms().minimumFillTime())
+                    ? tokens.issue(settings.minimumFillTime())
                     : ctx.formParam("token");
             var formError = check.verdict() == FormTokens.Verdict.EXPIRED
                     ? "This form was open for a long time, so we could not accept it. Please check your details and send it again."
@@ -121,14 +135,14 @@ public final class InquiryController {
             if (entry == null) {
                 renderContact(ctx, view, 422);
             } else {
-                terms.showWithForm(ctx, entry, view, 422);
+                terms.showWithForm(ctx, entry, templates.content("inquiry/form.jte", view), 422);
             }
             return;
         }
         var reason =
                 spam.reason(form, ctx.formParam("website"), check.verdict()).orElse(null);
         var inquiry = writer.store(new InquiryRepository.Submission(form, clients.of(ctx), ctx.userAgent(), reason));
-        metrics.inquiryStored(inquiry.spamReason() != null);
+        (inquiry.spamReason() == null ? accepted : flagged).increment();
         if (inquiry.spamReason() == null) {
             worker.wake();
             log.info(
@@ -177,19 +191,12 @@ public final class InquiryController {
         if (origin == null) {
             return;
         }
-        var ours = URI.create(config.baseUrl());
+        var ours = URI.create(baseUrl);
         var base = ours.getScheme() + "://" + ours.getAuthority();
         var self = ctx.scheme() + "://" + ctx.host();
         if (!origin.equals(base) && !origin.equals(self)) {
             throw new ForbiddenResponse("Cross-site form post");
         }
-    }
-
-    /** The Referer header when it names another site: where the visitor came from. */
-    public static String externalReferrer(Context ctx) {
-        var referrer = ctx.header("Referer");
-        var host = ctx.host() == null ? null : ctx.host().replaceFirst(":\\d+$", "");
-        return Referrers.fromAnotherSite(referrer, host) ? referrer : "";
     }
 
     private static InquiryForm withTerm(InquiryForm f, String slug) {

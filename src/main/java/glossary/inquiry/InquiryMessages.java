@@ -1,6 +1,6 @@
 package glossary.inquiry;
 
-import glossary.Config;
+import glossary.mail.MailSettings;
 import glossary.mail.OutgoingMessage;
 import glossary.term.Term;
 import glossary.term.TermCatalog;
@@ -24,16 +24,18 @@ public final class InquiryMessages {
 
     public record AckMail(String reference, String topic, String definition, List<Link> related, String siteUrl) {}
 
-    private final Config config;
+    private final String baseUrl;
+    private final MailSettings settings;
     private final Templates templates;
     private final TermCatalog catalog;
     private final String host;
 
-    public InquiryMessages(Config config, Templates templates, TermCatalog catalog) {
-        this.config = config;
+    public InquiryMessages(String baseUrl, MailSettings mail, Templates templates, TermCatalog catalog) {
+        this.baseUrl = baseUrl;
+        this.settings = mail;
         this.templates = templates;
         this.catalog = catalog;
-        this.host = URI.create(config.baseUrl()).getHost();
+        this.host = URI.create(baseUrl).getHost();
     }
 
     static final String TEAM = "team";
@@ -41,7 +43,7 @@ public final class InquiryMessages {
 
     /** The messages every inquiry causes: the team's notification, and the acknowledgement unless it is turned off. */
     public List<String> kinds() {
-        return config.mail().acknowledge() ? List.of(TEAM, ACK) : List.of(TEAM);
+        return settings.acknowledge() ? List.of(TEAM, ACK) : List.of(TEAM);
     }
 
     public OutgoingMessage compose(Inquiry inquiry, String kind) {
@@ -62,8 +64,8 @@ public final class InquiryMessages {
                 topic,
                 Choices.countryName(form.country()),
                 Choices.timelineName(form.timeline()),
-                config.baseUrl() + "/admin/leads/" + inquiry.id(),
-                form.page().isEmpty() ? "" : config.baseUrl() + form.page());
+                baseUrl + "/admin/leads/" + inquiry.id(),
+                form.page().isEmpty() ? "" : baseUrl + form.page());
         var text = new StringBuilder()
                 .append("New inquiry ")
                 .append(inquiry.reference())
@@ -120,11 +122,11 @@ public final class InquiryMessages {
         return new OutgoingMessage(
                 TEAM,
                 messageId(inquiry, TEAM),
-                config.mail().teamAddresses(),
+                settings.teamAddresses(),
                 form.email(),
                 topic + ": inquiry from " + form.company() + " (" + inquiry.reference() + ")",
                 text.toString(),
-                templates.renderString("mail/team.jte", mail));
+                templates.renderString("inquiry/teamMail.jte", mail));
     }
 
     /** Says nothing the sender typed, so the form cannot be used to mail chosen words to anyone. */
@@ -140,17 +142,17 @@ public final class InquiryMessages {
                 if (related.size() == 3) {
                     break;
                 }
-                related.add(new Link(other.title(), config.baseUrl() + "/glossary/" + other.slug()));
+                related.add(new Link(other.title(), baseUrl + "/glossary/" + other.slug()));
             }
         } else {
             for (var featured : catalog.featured()) {
                 if (related.size() == 3) {
                     break;
                 }
-                related.add(new Link(featured.title(), config.baseUrl() + "/glossary/" + featured.slug()));
+                related.add(new Link(featured.title(), baseUrl + "/glossary/" + featured.slug()));
             }
         }
-        var mail = new AckMail(inquiry.reference(), topic, definition, related, config.baseUrl());
+        var mail = new AckMail(inquiry.reference(), topic, definition, related, baseUrl);
         var text = new StringBuilder()
                 .append("Hello,\n\n")
                 .append("Thank you for contacting us about ")
@@ -175,12 +177,12 @@ public final class InquiryMessages {
                 ACK,
                 messageId(inquiry, ACK),
                 List.of(inquiry.form().email()),
-                config.mail().teamAddresses().isEmpty()
+                settings.teamAddresses().isEmpty()
                         ? null
-                        : config.mail().teamAddresses().get(0),
+                        : settings.teamAddresses().get(0),
                 "We received your inquiry (" + inquiry.reference() + ")",
                 text.toString(),
-                templates.renderString("mail/ack.jte", mail));
+                templates.renderString("inquiry/ackMail.jte", mail));
     }
 
     private Term term(String slug) {

@@ -63,7 +63,7 @@ public final class InquiryRepository {
 
     private Inquiry insert(Handle h, Submission submission, String reason, OffsetDateTime now) {
         var form = submission.form();
-        var status = reason == null ? "new" : "spam";
+        var status = reason == null ? LeadStatus.NEW : LeadStatus.SPAM;
         long id = h.createUpdate(
                         "INSERT INTO inquiry (created_at, name, email, company, job_role, country, phone, message, "
                                 + "timeline, term_slug, page, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content, "
@@ -89,7 +89,7 @@ public final class InquiryRepository {
                 .bind("utmContent", emptyToNull(form.utmContent()))
                 .bind("ip", submission.clientIp())
                 .bind("agent", clip(submission.userAgent(), 300))
-                .bind("status", status)
+                .bind("status", status.label())
                 .bind("reason", reason)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
@@ -120,6 +120,27 @@ public final class InquiryRepository {
                 .one();
     }
 
+    /**
+     * Erases what a person told us, in the caller's transaction: what stays of the row is its id,
+     * date, term and status, which say nothing about anyone.
+     */
+    public void erase(Handle handle, long id) {
+        handle.createUpdate("UPDATE inquiry SET name = :erased, email = :erased, company = :erased, "
+                        + "job_role = NULL, country = '--', phone = NULL, message = :erased, page = NULL, "
+                        + "referrer = NULL, utm_source = NULL, utm_medium = NULL, utm_campaign = NULL, "
+                        + "utm_term = NULL, utm_content = NULL, client_ip = '0.0.0.0', user_agent = NULL, "
+                        + "spam_reason = NULL WHERE id = :id")
+                .bind("erased", ERASED)
+                .bind("id", id)
+                .execute();
+        handle.createUpdate("DELETE FROM inquiry_word WHERE inquiry_id = :id")
+                .bind("id", id)
+                .execute();
+    }
+
+    /** What an erased field reads. */
+    public static final String ERASED = "[erased]";
+
     public Optional<Inquiry> find(long id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM inquiry WHERE id = :id")
                 .bind("id", id)
@@ -145,7 +166,7 @@ public final class InquiryRepository {
                                 nullToEmpty(rs.getString("utm_term")),
                                 nullToEmpty(rs.getString("utm_content"))),
                         rs.getString("client_ip"),
-                        rs.getString("status"),
+                        LeadStatus.parse(rs.getString("status")).orElseThrow(),
                         rs.getString("spam_reason")))
                 .findOne());
     }

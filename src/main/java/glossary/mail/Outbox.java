@@ -1,14 +1,20 @@
 package glossary.mail;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * The outbox table. Messages are added in the transaction that creates their inquiry; a worker
@@ -16,12 +22,36 @@ import org.jdbi.v3.core.Jdbi;
  * whose worker died is picked up again when the lease runs out.
  */
 public final class Outbox {
+    /**
+     * The states of a message, stored as their lower-case names. HELD: withheld while its inquiry
+     * is marked spam; CANCELLED: never to be sent (its inquiry was erased).
+     */
     public enum Status {
         QUEUED,
         SENDING,
         SENT,
         FAILED,
-        HELD
+        HELD,
+        CANCELLED;
+
+        /** As stored in the outbox table and shown to staff. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return label();
+        }
+
+        static Status of(String label) {
+            return valueOf(label.toUpperCase(Locale.ROOT));
+        }
+
+        /** A person may put the message back in the queue. */
+        public boolean retryable() {
+            return this == FAILED || this == HELD;
+        }
     }
 
     /** One row as the admin pages and tests see it. */
@@ -30,7 +60,7 @@ public final class Outbox {
             Long inquiryId,
             String kind,
             String messageId,
-            String status,
+            Status status,
             int attempts,
             String lastError,
             OffsetDateTime nextAttemptAt,
@@ -38,10 +68,16 @@ public final class Outbox {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private volatile Runnable onQueued = () -> {};
 
     public Outbox(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+    }
+
+    /** The worker asks to be told when a message becomes due outside its own rounds. */
+    void whenQueued(Runnable wake) {
+        this.onQueued = wake;
     }
 
     /** A message claimed by a worker: which inquiry, which kind of message, under which Message-ID. */
@@ -56,20 +92,76 @@ public final class Outbox {
                 .bind("inquiry", inquiryId)
                 .bind("kind", kind)
                 .bind("messageId", messageId)
-                .bind("status", (held ? Status.HELD : Status.QUEUED).name().toLowerCase())
+                .bind("status", (held ? Status.HELD : Status.QUEUED).label())
                 .bind("now", now)
                 .execute();
     }
 
+    /** Withholds an inquiry's unsent mail (it was marked spam), in the caller's transaction. */
+    public void hold(Handle handle, long inquiryId) {
+        handle.createUpdate("UPDATE outbox SET status = :held WHERE inquiry_id = :id AND status IN (<unsent>)")
+                .bind("held", Status.HELD.label())
+                .bindList("unsent", List.of(Status.QUEUED.label(), Status.FAILED.label()))
+                .bind("id", inquiryId)
+                .execute();
+    }
+
+    /** Queues an inquiry's held mail again (it was not spam after all) and wakes the worker once committed. */
+    public void release(Handle handle, long inquiryId) {
+        handle.createUpdate("UPDATE outbox SET status = :queued, next_attempt_at = :now WHERE inquiry_id = :id "
+                        + "AND status = :held")
+                .bind("queued", Status.QUEUED.label())
+                .bind("held", Status.HELD.label())
+                .bind("now", now())
+                .bind("id", inquiryId)
+                .execute();
+        handle.afterCommit(this::wake);
+    }
+
+    /** Makes sure an inquiry's unsent mail never goes out (it was erased), in the caller's transaction. */
+    public void cancel(Handle handle, long inquiryId) {
+        handle.createUpdate("UPDATE outbox SET status = :cancelled, last_error = NULL, locked_by = NULL, "
+                        + "locked_until = NULL WHERE inquiry_id = :id AND status <> :sent")
+                .bind("cancelled", Status.CANCELLED.label())
+                .bind("sent", Status.SENT.label())
+                .bind("id", inquiryId)
+                .execute();
+    }
+
+    /**
+     * Puts a failed or held message back in the queue with fresh attempts, in the caller's
+     * transaction, and wakes the worker once committed.
+     *
+     * @return the message's inquiry, or empty when there is no such message or it cannot be retried
+     */
+    public Optional<Long> retry(Handle handle, long id) {
+        var entry = entry(handle, id).filter(e -> e.status().retryable());
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        handle.createUpdate("UPDATE outbox SET status = :queued, next_attempt_at = :now, attempts = 0 WHERE id = :id")
+                .bind("queued", Status.QUEUED.label())
+                .bind("now", now())
+                .bind("id", id)
+                .execute();
+        handle.afterCommit(this::wake);
+        return Optional.ofNullable(entry.get().inquiryId());
+    }
+
+    private void wake() {
+        onQueued.run();
+    }
+
     /** Ids of messages that are due, or whose claim has expired, oldest first. */
     List<Long> due(int limit) {
-        return jdbi.withHandle(
-                h -> h.createQuery("SELECT id FROM outbox WHERE (status = 'queued' AND next_attempt_at <= :now) "
-                                + "OR (status = 'sending' AND locked_until < :now) ORDER BY id LIMIT :limit")
-                        .bind("now", now())
-                        .bind("limit", limit)
-                        .mapTo(Long.class)
-                        .list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM outbox WHERE (status = :queued AND next_attempt_at "
+                        + "<= :now) OR (status = :sending AND locked_until < :now) ORDER BY id LIMIT :limit")
+                .bind("queued", Status.QUEUED.label())
+                .bind("sending", Status.SENDING.label())
+                .bind("now", now())
+                .bind("limit", limit)
+                .mapTo(Long.class)
+                .list());
     }
 
     /**
@@ -79,10 +171,11 @@ public final class Outbox {
     Optional<Claimed> claim(long id, String worker, Duration lease) {
         var now = now();
         return jdbi.inTransaction(h -> {
-            int claimed = h.createUpdate(
-                            "UPDATE outbox SET status = 'sending', locked_by = :worker, locked_until = :until, "
-                                    + "attempts = attempts + 1 WHERE id = :id AND ((status = 'queued' AND next_attempt_at <= :now) "
-                                    + "OR (status = 'sending' AND locked_until < :now))")
+            int claimed = h.createUpdate("UPDATE outbox SET status = :sending, locked_by = :worker, locked_until = "
+                            + ":until, attempts = attempts + 1 WHERE id = :id AND ((status = :queued AND "
+                            + "next_attempt_at <= :now) OR (status = :sending AND locked_until < :now))")
+                    .bind("queued", Status.QUEUED.label())
+                    .bind("sending", Status.SENDING.label())
                     .bind("worker", worker)
                     .bind("until", now.plus(lease))
                     .bind("id", id)
@@ -103,8 +196,9 @@ public final class Outbox {
     }
 
     void sent(long id, String worker) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE outbox SET status = 'sent', sent_at = :now, locked_by = NULL, "
+        jdbi.useHandle(h -> h.createUpdate("UPDATE outbox SET status = :sent, sent_at = :now, locked_by = NULL, "
                         + "locked_until = NULL, last_error = NULL WHERE id = :id AND locked_by = :worker")
+                .bind("sent", Status.SENT.label())
                 .bind("now", now())
                 .bind("id", id)
                 .bind("worker", worker)
@@ -113,12 +207,12 @@ public final class Outbox {
 
     /** Records a failed attempt: tried again at {@code retryAt}, or failed for good when that is null. */
     int failed(long id, String worker, String error, Instant retryAt) {
-        var status = retryAt == null ? "failed" : "queued";
+        var status = retryAt == null ? Status.FAILED : Status.QUEUED;
         var next = retryAt == null ? now() : OffsetDateTime.ofInstant(retryAt, ZoneOffset.UTC);
         return jdbi.withHandle(h -> h.createUpdate(
                         "UPDATE outbox SET status = :status, next_attempt_at = :next, "
                                 + "last_error = :error, locked_by = NULL, locked_until = NULL WHERE id = :id AND locked_by = :worker")
-                .bind("status", status)
+                .bind("status", status.label())
                 .bind("next", next)
                 .bind("error", truncate(error, 1000))
                 .bind("id", id)
@@ -133,29 +227,70 @@ public final class Outbox {
                 .one());
     }
 
+    private static final String ENTRY_COLUMNS =
+            "id, inquiry_id, kind, message_id, status, attempts, last_error, next_attempt_at, sent_at";
+
     public List<Entry> forInquiry(long inquiryId) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id, inquiry_id, kind, message_id, status, attempts, last_error, "
-                                + "next_attempt_at, sent_at FROM outbox WHERE inquiry_id = :id ORDER BY id")
-                .bind("id", inquiryId)
-                .map((rs, ctx) -> new Entry(
-                        rs.getLong("id"),
-                        rs.getLong("inquiry_id"),
-                        rs.getString("kind"),
-                        rs.getString("message_id"),
-                        rs.getString("status"),
-                        rs.getInt("attempts"),
-                        rs.getString("last_error"),
-                        rs.getObject("next_attempt_at", OffsetDateTime.class),
-                        rs.getObject("sent_at", OffsetDateTime.class)))
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox WHERE inquiry_id = :id ORDER BY id")
+                        .bind("id", inquiryId)
+                        .map(Outbox::entry)
+                        .list());
+    }
+
+    /** Messages not yet sent and not given up on by a person, newest first: what the outbox page lists. */
+    public List<Entry> unsent(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ENTRY_COLUMNS
+                        + " FROM outbox WHERE status IN (<unsent>) ORDER BY id DESC LIMIT :limit")
+                .bindList("unsent", List.of(Status.QUEUED.label(), Status.SENDING.label(), Status.FAILED.label()))
+                .bind("limit", limit)
+                .map(Outbox::entry)
                 .list());
+    }
+
+    private static Optional<Entry> entry(Handle handle, long id) {
+        return handle.createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox WHERE id = :id")
+                .bind("id", id)
+                .map(Outbox::entry)
+                .findOne();
+    }
+
+    private static Entry entry(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Entry(
+                rs.getLong("id"),
+                rs.getObject("inquiry_id", Long.class),
+                rs.getString("kind"),
+                rs.getString("message_id"),
+                Status.of(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                rs.getObject("next_attempt_at", OffsetDateTime.class),
+                rs.getObject("sent_at", OffsetDateTime.class));
     }
 
     public long count(Status status) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE status = :s")
-                .bind("s", status.name().toLowerCase())
+                .bind("s", status.label())
                 .mapTo(Long.class)
                 .one());
+    }
+
+    /** Mail waiting and failed, counted in the database, so every instance reports the same figure. */
+    public void registerMetrics(MeterRegistry registry) {
+        for (var status : List.of(Status.QUEUED, Status.FAILED, Status.HELD)) {
+            Gauge.builder("glossary.outbox.messages", this, outbox -> outbox.countOrNaN(status))
+                    .tag("status", status.label())
+                    .description("Messages in the outbox by state")
+                    .register(registry);
+        }
+    }
+
+    private double countOrNaN(Status status) {
+        try {
+            return count(status);
+        } catch (RuntimeException e) {
+            return Double.NaN; // the database is away; the scrape still answers
+        }
     }
 
     private OffsetDateTime now() {

@@ -1,6 +1,5 @@
 package glossary.mail;
 
-import glossary.Config;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +27,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final Outbox outbox;
     private final Composer composer;
     private final Mailer mailer;
-    private final Config.Mail mail;
+    private final MailSettings mail;
     private final Clock clock;
     private final Duration poll;
     private final String name =
@@ -37,7 +36,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public OutboxWorker(Outbox outbox, Composer composer, Mailer mailer, Config.Mail mail, Clock clock) {
+    public OutboxWorker(Outbox outbox, Composer composer, Mailer mailer, MailSettings mail, Clock clock) {
         this.outbox = outbox;
         this.composer = composer;
         this.mailer = mailer;
@@ -46,6 +45,7 @@ public final class OutboxWorker implements AutoCloseable {
         // Poll at least as often as the shortest retry, so retries are not late.
         this.poll = mail.retryBase().compareTo(Duration.ofSeconds(5)) < 0 ? mail.retryBase() : Duration.ofSeconds(5);
         this.thread = new Thread(this::run, "outbox-worker");
+        outbox.whenQueued(this::wake);
     }
 
     public OutboxWorker start() {

@@ -1,6 +1,5 @@
 package glossary.mail;
 
-import glossary.Config;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -14,15 +13,15 @@ import java.util.Properties;
 
 /** Sends through an SMTP server with Jakarta Mail (Eclipse Angus), with every timeout set. */
 public final class SmtpMailer implements Mailer {
-    private final Config.Smtp smtp;
+    private final SmtpSettings smtp;
     private final String from;
     private final Session session;
 
-    public SmtpMailer(Config.Smtp smtp, String from) {
+    public SmtpMailer(SmtpSettings smtp, String from) {
         this.smtp = smtp;
         this.from = from;
         var props = new Properties();
-        var protocol = smtp.tls() == Config.Smtp.Tls.SSL ? "smtps" : "smtp";
+        var protocol = smtp.tls() == SmtpSettings.Tls.SSL ? "smtps" : "smtp";
         props.put("mail.transport.protocol", protocol);
         props.put("mail." + protocol + ".host", smtp.host());
         props.put("mail." + protocol + ".port", String.valueOf(smtp.port()));
@@ -32,12 +31,12 @@ public final class SmtpMailer implements Mailer {
         props.put("mail." + protocol + ".timeout", millis);
         props.put("mail." + protocol + ".writetimeout", millis);
         props.put("mail." + protocol + ".auth", String.valueOf(!smtp.user().isBlank()));
-        if (smtp.tls() == Config.Smtp.Tls.STARTTLS) {
+        if (smtp.tls() == SmtpSettings.Tls.STARTTLS) {
             // Required, not merely enabled: never fall back to sending in clear text.
             props.put("mail.smtp.starttls.enable", "true");
             props.put("mail.smtp.starttls.required", "true");
             props.put("mail.smtp.ssl.checkserveridentity", "true");
-        } else if (smtp.tls() == Config.Smtp.Tls.SSL) {
+        } else if (smtp.tls() == SmtpSettings.Tls.SSL) {
             props.put("mail.smtps.ssl.checkserveridentity", "true");
         }
         this.session = Session.getInstance(props);

@@ -1,10 +1,7 @@
 package glossary.ops;
 
 import com.sun.net.httpserver.HttpServer;
-import glossary.mail.Outbox;
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -28,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What operators watch, in Prometheus' text format: requests by route, status and latency,
- * inquiries accepted and flagged, mail waiting and failed, the connection pool and the JVM.
+ * the connection pool and the JVM; features register their own meters (inquiries, the outbox).
  * Never public: served behind staff sign-in, and on a port bound to loopback when one is set.
  */
 public final class Metrics implements AutoCloseable {
@@ -41,8 +38,6 @@ public final class Metrics implements AutoCloseable {
     };
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Counter accepted;
-    private final Counter flagged;
     private final Map<RequestKey, Timer> timers = new ConcurrentHashMap<>();
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private HttpServer server;
@@ -54,14 +49,6 @@ public final class Metrics implements AutoCloseable {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        accepted = Counter.builder("glossary.inquiries")
-                .tag("outcome", "accepted")
-                .description("Inquiries stored, by outcome")
-                .register(registry);
-        flagged = Counter.builder("glossary.inquiries")
-                .tag("outcome", "flagged")
-                .description("Inquiries stored, by outcome")
-                .register(registry);
     }
 
     public PrometheusMeterRegistry registry() {
@@ -86,28 +73,6 @@ public final class Metrics implements AutoCloseable {
     }
 
     private record RequestKey(String method, String route, int status) {}
-
-    public void inquiryStored(boolean spam) {
-        (spam ? flagged : accepted).increment();
-    }
-
-    /** Mail waiting and failed, counted in the database, so every instance reports the same figure. */
-    public void watch(Outbox outbox) {
-        for (var status : new Outbox.Status[] {Outbox.Status.QUEUED, Outbox.Status.FAILED, Outbox.Status.HELD}) {
-            Gauge.builder("glossary.outbox.messages", outbox, o -> countOrNaN(o, status))
-                    .tag("status", status.name().toLowerCase())
-                    .description("Messages in the outbox by state")
-                    .register(registry);
-        }
-    }
-
-    private static double countOrNaN(Outbox outbox, Outbox.Status status) {
-        try {
-            return outbox.count(status);
-        } catch (RuntimeException e) {
-            return Double.NaN; // the database is away; the scrape still answers
-        }
-    }
 
     /** GET /admin/metrics, for staff. */
     public void scrape(Context ctx) {

@@ -1,6 +1,6 @@
 package glossary.term;
 
-import glossary.inquiry.FormView;
+import gg.jte.Content;
 import glossary.web.PageMeta;
 import java.util.List;
 
@@ -21,7 +21,7 @@ public final class Pages {
 
     public record Index(PageMeta meta, List<Letter> letters, List<LetterLink> alphabet, int termCount) {}
 
-    public record Show(PageMeta meta, TermCatalog.Entry entry, FormView form) {}
+    public record Show(PageMeta meta, TermCatalog.Entry entry, Content form) {}
 
     public record Category(PageMeta meta, TermCatalog.Category category, List<TermCatalog.Category> categories) {}
 

@@ -2,6 +2,7 @@ package glossary.term;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -49,5 +50,16 @@ public final class SearchMisses {
                 .mapTo(Long.class)
                 .findOne()
                 .orElse(0L));
+    }
+
+    public record Miss(String query, long hits) {}
+
+    /** The searches that most often found nothing: what readers want that the glossary lacks. */
+    public List<Miss> top(int limit) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT query, hits FROM search_miss ORDER BY hits DESC, last_seen DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Miss(rs.getString(1), rs.getLong(2)))
+                .list());
     }
 }

@@ -52,6 +52,15 @@ public record Term(
 
     public record Reference(String title, String publisher, int year, String url) {}
 
+    /** Where a term's page is: the one place that knows the URL scheme. */
+    public static String path(String slug) {
+        return "/glossary/" + slug;
+    }
+
+    public String path() {
+        return path(slug);
+    }
+
     public String categorySlug() {
         return Slugs.of(category);
     }

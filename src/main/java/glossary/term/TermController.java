@@ -1,30 +1,29 @@
 package glossary.term;
 
-import glossary.admin.PageViews;
-import glossary.inquiry.FieldErrors;
-import glossary.inquiry.FormView;
-import glossary.inquiry.InquiryController;
-import glossary.inquiry.InquiryForm;
+import gg.jte.Content;
 import glossary.web.CachedPage;
-import glossary.web.FormTokens;
 import glossary.web.JsonLd;
 import glossary.web.PageCache;
+import glossary.web.Referrers;
 import glossary.web.Site;
 import glossary.web.Templates;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The read side: home, A-Z index, term pages, categories and search. Pages that do not depend on
  * the request are rendered and compressed once per catalog and then served from memory.
  */
 public final class TermController {
+    private static final Logger log = LoggerFactory.getLogger(TermController.class);
     static final int MAX_QUERY_LENGTH = 200;
     private static final String PAGE_CACHE = "public, max-age=300";
 
@@ -39,9 +38,9 @@ public final class TermController {
     private final Templates templates;
     private final SearchMisses misses;
     private final PageCache pages;
-    private final FormTokens tokens;
-    private final Duration minimumFillTime;
     private final PageViews views;
+    private final FormSlot form;
+    private final SchemaOrg schema;
 
     public TermController(
             TermCatalog catalog,
@@ -49,17 +48,16 @@ public final class TermController {
             Templates templates,
             SearchMisses misses,
             PageCache pages,
-            FormTokens tokens,
-            Duration minimumFillTime,
-            PageViews views) {
-        this.views = views;
+            PageViews views,
+            FormSlot form) {
         this.catalog = catalog;
         this.site = site;
         this.templates = templates;
         this.misses = misses;
         this.pages = pages;
-        this.tokens = tokens;
-        this.minimumFillTime = minimumFillTime;
+        this.views = views;
+        this.form = form;
+        this.schema = new SchemaOrg(site);
     }
 
     public void home(Context ctx) {
@@ -69,16 +67,7 @@ public final class TermController {
                             "Plain-language definitions of " + catalog.terms().size()
                                     + " AI terms, with why each matters for business, what to consider, and answers to common questions.",
                             "/");
-                    meta = meta.withJsonLd(JsonLd.of(List.of(Map.of(
-                            "@context", "https://schema.org",
-                            "@type", "WebSite",
-                            "name", site.name(),
-                            "url", site.url("/"),
-                            "potentialAction",
-                                    Map.of(
-                                            "@type", "SearchAction",
-                                            "target", site.url("/search?q={search_term_string}"),
-                                            "query-input", "required name=search_term_string")))));
+                    meta = meta.withJsonLd(JsonLd.of(List.of(schema.webSite())));
                     return CachedPage.html(
                             PAGE_CACHE,
                             templates.render(
@@ -102,7 +91,7 @@ public final class TermController {
                             "Every term in the " + site.name() + " from A to Z, each with a one-line definition.",
                             "/glossary");
                     meta = meta.withJsonLd(
-                            JsonLd.of(List.of(definedTermSet(), breadcrumbs(List.of(crumb("Glossary", "/glossary"))))));
+                            JsonLd.of(List.of(schema.definedTermSet(), schema.breadcrumbs("Glossary", "/glossary"))));
                     return CachedPage.html(
                             PAGE_CACHE,
                             templates.render(
@@ -122,76 +111,40 @@ public final class TermController {
         if (entry.isEmpty()) {
             var target = catalog.redirect(slug);
             if (target.isPresent()) {
-                ctx.redirect("/glossary/" + target.get(), HttpStatus.MOVED_PERMANENTLY);
+                ctx.redirect(Term.path(target.get()), HttpStatus.MOVED_PERMANENTLY);
                 return;
             }
             throw new NotFoundResponse();
         }
-        var path = "/glossary/" + slug;
-        var referrer = InquiryController.externalReferrer(ctx);
+        var referrer = Referrers.external(ctx);
         views.count(slug);
+        var term = entry.get().term();
         if (ctx.queryString() == null && referrer.isEmpty()) {
             pages.get(
-                            path,
+                            term.path(),
                             FORM_PAGE_TTL,
                             () -> CachedPage.html(
-                                    PAGE_CACHE,
-                                    renderTerm(
-                                            entry.get(),
-                                            blankForm(entry.get(), ctx, "", minimumFillTime.plus(FORM_PAGE_TTL)))))
+                                    PAGE_CACHE, renderTerm(entry.get(), form.blank(ctx, term, "", FORM_PAGE_TTL))))
                     .send(ctx);
         } else {
             // A visitor from a campaign or another site: the form records where they came from.
-            CachedPage.sendOnce(
-                    ctx,
-                    CachedPage.HTML,
-                    "no-store",
-                    renderTerm(entry.get(), blankForm(entry.get(), ctx, referrer, minimumFillTime)));
+            var page = renderTerm(entry.get(), form.blank(ctx, term, referrer, Duration.ZERO));
+            CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store", page);
         }
     }
 
     /** The term page again, with the visitor's input and what is wrong with it. */
-    public void showWithForm(Context ctx, TermCatalog.Entry entry, FormView form, int status) {
+    public void showWithForm(Context ctx, TermCatalog.Entry entry, Content form, int status) {
         ctx.status(status);
         CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store", renderTerm(entry, form));
     }
 
-    private FormView blankForm(TermCatalog.Entry entry, Context ctx, String referrer, Duration fillTime) {
-        var slug = entry.term().slug();
-        return new FormView(
-                "/glossary/" + slug + "/inquiries",
-                entry.term().title(),
-                InquiryForm.blank(slug, "/glossary/" + slug, referrer, ctx),
-                new FieldErrors(),
-                tokens.issue(fillTime),
-                null);
-    }
-
-    private byte[] renderTerm(TermCatalog.Entry entry, FormView form) {
+    private byte[] renderTerm(TermCatalog.Entry entry, Content form) {
         var term = entry.term();
-        var path = "/glossary/" + term.slug();
-        var meta = site.page("What is " + term.title() + "? | " + site.name(), term.definition(), path)
-                .asArticle();
-        var graph = new ArrayList<Object>();
-        graph.add(definedTerm(term));
-        graph.add(breadcrumbs(List.of(
-                crumb("Glossary", "/glossary"),
-                crumb(term.category(), "/categories/" + term.categorySlug()),
-                crumb(term.title(), path))));
-        if (!term.faq().isEmpty()) {
-            var questions = new ArrayList<Object>();
-            for (var faq : term.faq()) {
-                questions.add(Map.of(
-                        "@type",
-                        "Question",
-                        "name",
-                        faq.question(),
-                        "acceptedAnswer",
-                        Map.of("@type", "Answer", "text", faq.answer())));
-            }
-            graph.add(Map.of("@context", "https://schema.org", "@type", "FAQPage", "mainEntity", questions));
-        }
-        return templates.render("term/show.jte", new Pages.Show(meta.withJsonLd(JsonLd.of(graph)), entry, form));
+        var meta = site.page("What is " + term.title() + "? | " + site.name(), term.definition(), term.path())
+                .asArticle()
+                .withJsonLd(JsonLd.of(schema.termGraph(term)));
+        return templates.render("term/show.jte", new Pages.Show(meta, entry, form));
     }
 
     public void category(Context ctx) {
@@ -209,8 +162,8 @@ public final class TermController {
                                                     .map(Term::title)
                                                     .toList()) + " and more.",
                             path);
-                    meta = meta.withJsonLd(JsonLd.of(List.of(
-                            breadcrumbs(List.of(crumb("Glossary", "/glossary"), crumb(category.name(), path))))));
+                    meta = meta.withJsonLd(
+                            JsonLd.of(List.of(schema.breadcrumbs("Glossary", "/glossary", category.name(), path))));
                     return CachedPage.html(
                             PAGE_CACHE,
                             templates.render(
@@ -236,8 +189,7 @@ public final class TermController {
                 misses.record(query);
             } catch (RuntimeException e) {
                 // Counting a miss is a nicety; the reader still gets their answer without the database.
-                org.slf4j.LoggerFactory.getLogger(TermController.class)
-                        .warn("Search miss not recorded: {}", e.toString());
+                log.warn("Search miss not recorded: {}", e.toString());
             }
         }
         var title = query.isEmpty() ? "Search the glossary" : "Search results for \"" + query + "\"";
@@ -256,7 +208,7 @@ public final class TermController {
         var meta = site.page("Page not found | " + site.name(), "The page you asked for does not exist.", path)
                 .notIndexed();
         return templates.render(
-                "error/notFound.jte", new Pages.NotFound(meta, catalog.suggestions(last, 5), catalog.categories()));
+                "term/notFound.jte", new Pages.NotFound(meta, catalog.suggestions(last, 5), catalog.categories()));
     }
 
     public CachedPage sitemap() {
@@ -273,14 +225,11 @@ public final class TermController {
                 appendUrl(xml, site.url("/categories/" + category.slug()), null);
             }
             for (var term : catalog.terms()) {
-                appendUrl(
-                        xml,
-                        site.url("/glossary/" + term.slug()),
-                        term.lastReviewed().toString());
+                appendUrl(xml, site.url(term.path()), term.lastReviewed().toString());
             }
             xml.append("</urlset>\n");
             return CachedPage.of(
-                    xml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    xml.toString().getBytes(StandardCharsets.UTF_8),
                     "application/xml; charset=utf-8",
                     "public, max-age=3600");
         });
@@ -298,64 +247,8 @@ public final class TermController {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private Map<String, Object> definedTermSet() {
-        return Map.of(
-                "@context",
-                "https://schema.org",
-                "@type",
-                "DefinedTermSet",
-                "@id",
-                site.url("/glossary"),
-                "name",
-                site.name(),
-                "url",
-                site.url("/glossary"));
-    }
-
-    private Map<String, Object> definedTerm(Term term) {
-        var node = new LinkedHashMap<String, Object>();
-        node.put("@context", "https://schema.org");
-        node.put("@type", "DefinedTerm");
-        node.put("@id", site.url("/glossary/" + term.slug()));
-        node.put("name", term.title());
-        node.put("description", term.definition());
-        node.put("url", site.url("/glossary/" + term.slug()));
-        if (!term.aliases().isEmpty()) {
-            node.put("alternateName", term.aliases());
-        }
-        node.put(
-                "inDefinedTermSet",
-                Map.of(
-                        "@type",
-                        "DefinedTermSet",
-                        "@id",
-                        site.url("/glossary"),
-                        "name",
-                        site.name(),
-                        "url",
-                        site.url("/glossary")));
-        node.put("dateModified", term.lastReviewed().toString());
-        return node;
-    }
-
-    private record Crumb(String name, String path) {}
-
-    private static Crumb crumb(String name, String path) {
-        return new Crumb(name, path);
-    }
-
-    private Map<String, Object> breadcrumbs(List<Crumb> crumbs) {
-        var items = new ArrayList<Object>();
-        int position = 1;
-        for (var crumb : crumbs) {
-            items.add(Map.of(
-                    "@type", "ListItem", "position", position++, "name", crumb.name(), "item", site.url(crumb.path())));
-        }
-        return Map.of("@context", "https://schema.org", "@type", "BreadcrumbList", "itemListElement", items);
-    }
-
     private static List<Pages.LetterLink> alphabet(List<Pages.Letter> groups) {
-        var present = new java.util.HashSet<String>();
+        var present = new HashSet<String>();
         groups.forEach(group -> present.add(group.letter()));
         var links = new ArrayList<Pages.LetterLink>();
         for (char c = 'A'; c <= 'Z'; c++) {

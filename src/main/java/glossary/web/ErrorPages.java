@@ -1,6 +1,5 @@
 package glossary.web;
 
-import glossary.term.TermController;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,16 +10,21 @@ public final class ErrorPages {
 
     private final Site site;
     private final Templates templates;
-    private final TermController terms;
+    private final NotFoundPage notFoundPage;
 
-    public ErrorPages(Site site, Templates templates, TermController terms) {
+    /** The 404 page: rendered by whoever knows what the reader may have been looking for. */
+    public interface NotFoundPage {
+        byte[] render(String path);
+    }
+
+    public ErrorPages(Site site, Templates templates, NotFoundPage notFoundPage) {
         this.site = site;
         this.templates = templates;
-        this.terms = terms;
+        this.notFoundPage = notFoundPage;
     }
 
     public void notFound(Context ctx) {
-        html(ctx, terms.notFoundPage(ctx.path()));
+        html(ctx, notFoundPage.render(ctx.path()));
     }
 
     public void forbidden(Context ctx) {

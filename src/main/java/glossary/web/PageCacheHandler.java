@@ -1,9 +1,9 @@
 package glossary.web;
 
-import glossary.admin.PageViews;
 import glossary.ops.RequestLog;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -20,12 +20,13 @@ import org.eclipse.jetty.util.Callback;
 public final class PageCacheHandler extends Handler.Wrapper {
     private final PageCache cache;
     private final SecurityHeaders headers;
-    private final PageViews views;
+    private final Consumer<String> served;
 
-    public PageCacheHandler(PageCache cache, SecurityHeaders headers, PageViews views) {
+    /** @param served told the path of every page served from memory with GET, to count it */
+    public PageCacheHandler(PageCache cache, SecurityHeaders headers, Consumer<String> served) {
         this.cache = cache;
         this.headers = headers;
-        this.views = views;
+        this.served = served;
     }
 
     @Override
@@ -40,8 +41,8 @@ public final class PageCacheHandler extends Handler.Wrapper {
             var path = Request.getPathInContext(request);
             var page = cache.get(path);
             if (page != null) {
-                if (path.startsWith("/glossary/") && "GET".equals(method)) {
-                    views.count(path.substring("/glossary/".length()));
+                if ("GET".equals(method)) {
+                    served.accept(path);
                 }
                 request.setAttribute(RequestLog.ROUTE, route(path));
                 page.write(request, response, callback);

@@ -1,5 +1,6 @@
 package glossary.web;
 
+import io.javalin.http.Context;
 import java.net.URI;
 
 /** Whether a Referer names another site: the one rule both the page cache and the form use. */
@@ -17,5 +18,12 @@ public final class Referrers {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The Referer header when it names another site (where the visitor came from), else "". */
+    public static String external(Context ctx) {
+        var referrer = ctx.header("Referer");
+        var host = ctx.host() == null ? null : ctx.host().replaceFirst(":\\d+$", "");
+        return fromAnotherSite(referrer, host) ? referrer : "";
     }
 }

@@ -1,5 +1,6 @@
 package glossary.web;
 
+import gg.jte.Content;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -18,5 +19,10 @@ public final class Templates {
         var output = new StringOutput(8192);
         engine.render(template, page, output);
         return output.toString();
+    }
+
+    /** A template as a piece of another page: one feature's part placed in another's page. */
+    public Content content(String template, Object model) {
+        return output -> engine.render(template, model, output);
     }
 }

@@ -186,11 +186,11 @@ class AdminAuthTest {
             InputStream stdin = System.in;
             try {
                 System.setIn(new ByteArrayInputStream("password\n".getBytes(StandardCharsets.UTF_8)));
-                assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, db.config()))
+                assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, () -> staffStore(db)))
                         .isEqualTo(1);
                 System.setIn(
                         new ByteArrayInputStream("a long and unusual passphrase\n".getBytes(StandardCharsets.UTF_8)));
-                assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, db.config()))
+                assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, () -> staffStore(db)))
                         .isZero();
             } finally {
                 System.setIn(stdin);
@@ -202,5 +202,21 @@ class AdminAuthTest {
                         .isEqualTo(303);
             }
         }
+    }
+
+    /** What Main hands the staff command: the accounts in this database, closed after the command. */
+    private static StaffCommand.Store staffStore(glossary.TestDatabase db) {
+        var database = glossary.Database.migrateAndOpen(db.config());
+        return new StaffCommand.Store() {
+            @Override
+            public Staff staff() {
+                return new Staff(database.jdbi(), java.time.Clock.systemUTC());
+            }
+
+            @Override
+            public void close() {
+                database.close();
+            }
+        };
     }
 }

@@ -278,7 +278,7 @@ class LeadsTest {
             InquiriesForTests.submit(app, Map.of("company", "Paging Co " + i));
         }
         var first = staff.page("/admin/leads");
-        assertThat(first.select("table.leads tbody tr")).hasSize(LeadInbox.PAGE_SIZE);
+        assertThat(first.select("table.leads tbody tr")).hasSize(glossary.admin.InboxController.PAGE_SIZE);
         var next = first.select("a:contains(Older leads)").attr("href");
         assertThat(next).contains("before=");
         var second = staff.page(next);

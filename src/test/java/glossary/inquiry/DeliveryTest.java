@@ -62,14 +62,15 @@ class DeliveryTest {
                     Duration.ofSeconds(10),
                     () -> outbox(app, id).stream().allMatch(e -> e.attempts() >= 2 && e.lastError() != null));
             assertThat(outbox(app, id))
-                    .allMatch(e -> e.status().equals("queued") || e.status().equals("sending"));
+                    .allMatch(e -> e.status() == glossary.mail.Outbox.Status.QUEUED
+                            || e.status() == glossary.mail.Outbox.Status.SENDING);
 
             var server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
             try {
                 eventually(
                         Duration.ofSeconds(15),
-                        () -> outbox(app, id).stream().allMatch(e -> e.status().equals("sent")));
+                        () -> outbox(app, id).stream().allMatch(e -> e.status() == glossary.mail.Outbox.Status.SENT));
                 assertThat(server.getReceivedMessages()).hasSize(2);
                 assertThat(outbox(app, id)).allMatch(e -> e.attempts() >= 2 && e.sentAt() != null);
             } finally {
@@ -117,7 +118,9 @@ class DeliveryTest {
             try (var app = TestApp.start(withoutMail)) {
                 id = idOf(post(app, "/contact", aValidInquiry(app, "/contact")));
                 Thread.sleep(500);
-                assertThat(outbox(app, id)).hasSize(2).allMatch(e -> e.status().equals("queued") && e.attempts() == 0);
+                assertThat(outbox(app, id))
+                        .hasSize(2)
+                        .allMatch(e -> e.status() == glossary.mail.Outbox.Status.QUEUED && e.attempts() == 0);
             }
             int port = freePort();
             var server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -127,7 +130,7 @@ class DeliveryTest {
             try (var app = TestApp.start(withMail)) {
                 eventually(
                         Duration.ofSeconds(10),
-                        () -> outbox(app, id).stream().allMatch(e -> e.status().equals("sent")));
+                        () -> outbox(app, id).stream().allMatch(e -> e.status() == glossary.mail.Outbox.Status.SENT));
                 assertThat(server.getReceivedMessages()).hasSize(2);
             } finally {
                 server.stop();
@@ -158,7 +161,7 @@ class DeliveryTest {
             long id = idOf(post(app, "/contact", aValidInquiry(app, "/contact")));
             eventually(
                     Duration.ofSeconds(10),
-                    () -> outbox(app, id).stream().allMatch(e -> e.status().equals("failed")));
+                    () -> outbox(app, id).stream().allMatch(e -> e.status() == glossary.mail.Outbox.Status.FAILED));
             assertThat(outbox(app, id))
                     .allMatch(e -> e.attempts() == 2 && e.lastError().contains("Connect"));
         }

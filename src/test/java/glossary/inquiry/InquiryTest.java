@@ -81,7 +81,7 @@ class InquiryTest {
         assertThat(stored.form().term()).isEqualTo("retrieval-augmented-generation");
         assertThat(stored.form().utmSource()).isEqualTo("linkedin");
         assertThat(stored.form().page()).isEqualTo(TERM_PAGE);
-        assertThat(stored.status()).isEqualTo("new");
+        assertThat(stored.status()).isEqualTo(glossary.inquiry.LeadStatus.NEW);
 
         var team = awaitMessage(id, "team", "leads@firm.example");
         awaitMessage(id, "team", "partner@firm.example");
@@ -122,7 +122,8 @@ class InquiryTest {
         Inquiries.eventually(
                 Duration.ofSeconds(5),
                 () -> new glossary.mail.Outbox(app.database.jdbi(), java.time.Clock.systemUTC())
-                        .forInquiry(id).stream().allMatch(e -> e.status().equals("sent") && e.attempts() == 1));
+                        .forInquiry(id).stream()
+                                .allMatch(e -> e.status() == glossary.mail.Outbox.Status.SENT && e.attempts() == 1));
     }
 
     @Test
@@ -306,7 +307,7 @@ class InquiryTest {
                         .one());
         assertThat(spamReason).contains(reason);
         var outbox = new glossary.mail.Outbox(app.database.jdbi(), java.time.Clock.systemUTC()).forInquiry(id);
-        assertThat(outbox).isNotEmpty().allMatch(e -> e.status().equals("held"));
+        assertThat(outbox).isNotEmpty().allMatch(e -> e.status() == glossary.mail.Outbox.Status.HELD);
         Thread.sleep(500);
         for (var message : smtp.getReceivedMessages()) {
             assertThat(message.getMessageID()).doesNotContain("inquiry-" + id + "-");

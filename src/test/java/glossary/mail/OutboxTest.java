@@ -106,12 +106,12 @@ class OutboxTest {
             assertThat(afterTheLease.forInquiry(inquiry))
                     .singleElement()
                     .extracting(Outbox.Entry::status)
-                    .isEqualTo("sending");
+                    .isEqualTo(Outbox.Status.SENDING);
             afterTheLease.sent(id, "instance-b");
             assertThat(afterTheLease.forInquiry(inquiry))
                     .singleElement()
                     .extracting(Outbox.Entry::status)
-                    .isEqualTo("sent");
+                    .isEqualTo(Outbox.Status.SENT);
         }
     }
 

@@ -1,8 +1,9 @@
-package glossary.admin;
+package glossary.term;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -33,6 +34,13 @@ public final class PageViews implements AutoCloseable {
         this.jdbi = jdbi;
         this.clock = clock;
         flusher.scheduleWithFixedDelay(this::flushQuietly, 30, 30, TimeUnit.SECONDS);
+    }
+
+    /** Counts a page served from memory, when it is a term's. */
+    public void countPath(String path) {
+        if (path.startsWith(Term.path(""))) {
+            count(path.substring(Term.path("").length()));
+        }
     }
 
     public void count(String slug) {
@@ -69,6 +77,15 @@ public final class PageViews implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** Views per term slug since counting began, as saved so far (flush first for the latest). */
+    public Map<String, Long> byTerm() {
+        var views = new HashMap<String, Long>();
+        jdbi.useHandle(h -> h.createQuery("SELECT slug, SUM(views) FROM page_view GROUP BY slug")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> views.put(e.getKey(), e.getValue())));
+        return views;
     }
 
     private void flushQuietly() {

@@ -1,0 +1,191 @@
+package glossary.admin;
+
+import static glossary.admin.AdminPages.param;
+
+import glossary.inquiry.LeadStatus;
+import glossary.term.Term;
+import glossary.term.TermCatalog;
+import glossary.web.PageMeta;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** The lead inbox: filters, paging, search, and the same selection as a CSV download. */
+public final class InboxController {
+    static final int PAGE_SIZE = 50;
+
+    public record InboxPage(
+            PageMeta meta,
+            AdminPages.Nav nav,
+            LeadSearch.Filter filter,
+            String query,
+            List<LeadSearch.Row> rows,
+            Map<LeadStatus, Long> counts,
+            String nextPage,
+            String exportUrl,
+            List<TermCatalog.Category> categories,
+            String statusParam,
+            String termParam,
+            String categoryParam,
+            String fromParam,
+            String toParam,
+            boolean mine) {
+
+        public List<LeadStatus> statuses() {
+            return List.of(LeadStatus.values());
+        }
+    }
+
+    private final AdminPages pages;
+    private final LeadSearch leads;
+    private final TermCatalog catalog;
+    private final Clock clock;
+
+    public InboxController(AdminPages pages, LeadSearch leads, TermCatalog catalog, Clock clock) {
+        this.pages = pages;
+        this.leads = leads;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public void inbox(Context ctx) {
+        var filter = filter(ctx, PAGE_SIZE);
+        var rows = leads.page(filter);
+        var query = ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)before=[^&]*", "");
+        var next = rows.size() == PAGE_SIZE
+                ? "/admin/leads?" + (query.isEmpty() ? "" : query + "&") + "before="
+                        + rows.get(rows.size() - 1).id()
+                : null;
+        pages.render(
+                ctx,
+                "admin/leads.jte",
+                new InboxPage(
+                        pages.meta("Leads", "/admin/leads"),
+                        pages.nav(ctx),
+                        filter,
+                        filter.query() == null ? "" : filter.query(),
+                        rows,
+                        leads.countsByStatus(),
+                        next,
+                        "/admin/leads.csv" + (query.isEmpty() ? "" : "?" + query),
+                        catalog.categories(),
+                        param(ctx, "status"),
+                        param(ctx, "term"),
+                        param(ctx, "category"),
+                        param(ctx, "from"),
+                        param(ctx, "to"),
+                        "yes".equals(ctx.queryParam("mine"))));
+    }
+
+    /** The current filter as CSV (RFC 4180), streamed row by row, so memory stays flat at any size. */
+    public void export(Context ctx) {
+        var filter = filter(ctx, 0);
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"leads-" + LocalDate.now(clock) + ".csv\"");
+        try {
+            var writer = new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8);
+            var csv = new CSVPrinter(
+                    writer,
+                    CSVFormat.RFC4180
+                            .builder()
+                            .setHeader(
+                                    "reference",
+                                    "received",
+                                    "status",
+                                    "name",
+                                    "email",
+                                    "company",
+                                    "country",
+                                    "term",
+                                    "assignee",
+                                    "utm_source",
+                                    "referrer",
+                                    "message")
+                            .get());
+            leads.stream(filter, 0, row -> {
+                try {
+                    csv.printRecord(
+                            safe(row.reference()),
+                            safe(row.createdAt().toString()),
+                            safe(row.status().label()),
+                            safe(row.name()),
+                            safe(row.email()),
+                            safe(row.company()),
+                            safe(row.country()),
+                            safe(row.termSlug()),
+                            safe(row.assignee()),
+                            safe(row.utmSource()),
+                            safe(row.referrer()),
+                            safe(row.message()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A spreadsheet would run a cell that starts like a formula: make it text instead. */
+    static String safe(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value
+                : value;
+    }
+
+    private LeadSearch.Filter filter(Context ctx, int limit) {
+        var statusParam = param(ctx, "status");
+        var status = statusParam.isEmpty()
+                ? null
+                : LeadStatus.parse(statusParam).orElseThrow(() -> new BadRequestResponse("Unknown status"));
+        var categorySlug = param(ctx, "category");
+        List<String> categoryTerms = null;
+        if (!categorySlug.isEmpty()) {
+            categoryTerms = catalog.category(categorySlug)
+                    .map(c -> c.terms().stream().map(Term::slug).toList())
+                    .orElseThrow(() -> new BadRequestResponse("Unknown category"));
+        }
+        var q = param(ctx, "q");
+        var before = param(ctx, "before");
+        return new LeadSearch.Filter(
+                status,
+                blankToNull(param(ctx, "term")),
+                categoryTerms,
+                date(param(ctx, "from")),
+                date(param(ctx, "to")),
+                q.isEmpty() ? null : q.substring(0, Math.min(q.length(), 200)),
+                "yes".equals(ctx.queryParam("mine")) ? AdminPages.staffId(ctx) : null,
+                before.matches("\\d{1,18}") ? Long.parseLong(before) : null,
+                limit);
+    }
+
+    private static LocalDate date(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestResponse("Dates look like 2026-11-29");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,116 @@
+package glossary.admin;
+
+import static glossary.admin.AdminPages.id;
+import static glossary.admin.AdminPages.leadPath;
+import static glossary.admin.AdminPages.staffId;
+
+import glossary.inquiry.Choices;
+import glossary.inquiry.LeadStatus;
+import glossary.mail.Outbox;
+import glossary.term.TermCatalog;
+import glossary.web.PageMeta;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+
+/** One lead: everything about it on one page, and the forms that work it. */
+public final class LeadController {
+    public record LeadPage(
+            PageMeta meta,
+            AdminPages.Nav nav,
+            LeadWorkflow.Detail lead,
+            String country,
+            String timeline,
+            String termTitle,
+            List<LeadWorkflow.Note> notes,
+            List<LeadWorkflow.Event> history,
+            List<Outbox.Entry> messages,
+            List<LeadStatus> nextStatuses,
+            List<Staff.Member> staff) {}
+
+    private final AdminPages pages;
+    private final LeadWorkflow leads;
+    private final Staff staff;
+    private final Outbox outbox;
+    private final TermCatalog catalog;
+
+    public LeadController(AdminPages pages, LeadWorkflow leads, Staff staff, Outbox outbox, TermCatalog catalog) {
+        this.pages = pages;
+        this.leads = leads;
+        this.staff = staff;
+        this.outbox = outbox;
+        this.catalog = catalog;
+    }
+
+    public void lead(Context ctx) {
+        long id = id(ctx);
+        var detail = leads.detail(id).orElseThrow(NotFoundResponse::new);
+        leads.markRead(id);
+        var form = detail.inquiry().form();
+        var term = form.term().isEmpty()
+                ? null
+                : catalog.entry(form.term()).map(TermCatalog.Entry::term).orElse(null);
+        pages.render(
+                ctx,
+                "admin/lead.jte",
+                new LeadPage(
+                        pages.meta("Lead " + detail.inquiry().reference(), leadPath(id)),
+                        pages.nav(ctx),
+                        detail,
+                        Choices.countryName(form.country()),
+                        Choices.timelineName(form.timeline()),
+                        term == null ? form.term() : term.title(),
+                        leads.notes(id),
+                        leads.history(id),
+                        outbox.forInquiry(id),
+                        detail.inquiry().status().next(),
+                        staff.all()));
+    }
+
+    public void changeStatus(Context ctx) {
+        long id = id(ctx);
+        var to = LeadStatus.parse(ctx.formParam("status"));
+        if (to.isEmpty() || !leads.changeStatus(id, staffId(ctx), to.get())) {
+            throw new BadRequestResponse("That status change is not possible");
+        }
+        ctx.redirect(leadPath(id), HttpStatus.SEE_OTHER);
+    }
+
+    public void addNote(Context ctx) {
+        long id = id(ctx);
+        var body = ctx.formParam("note") == null ? "" : ctx.formParam("note").strip();
+        if (body.isEmpty() || body.length() > 5000) {
+            throw new BadRequestResponse("A note must have 1 to 5000 characters");
+        }
+        leads.detail(id).orElseThrow(NotFoundResponse::new);
+        leads.addNote(id, staffId(ctx), body);
+        ctx.redirect(leadPath(id), HttpStatus.SEE_OTHER);
+    }
+
+    public void assign(Context ctx) {
+        long id = id(ctx);
+        leads.detail(id).orElseThrow(NotFoundResponse::new);
+        var value = ctx.formParam("assignee");
+        Staff.Member member = null;
+        if (value != null && !value.isEmpty()) {
+            member = staff.all().stream()
+                    .filter(m -> String.valueOf(m.id()).equals(value))
+                    .findFirst()
+                    .orElseThrow(() -> new BadRequestResponse("No such staff member"));
+        }
+        leads.assign(id, staffId(ctx), member == null ? null : member.id(), member == null ? null : member.email());
+        ctx.redirect(leadPath(id), HttpStatus.SEE_OTHER);
+    }
+
+    public void erase(Context ctx) {
+        long id = id(ctx);
+        leads.detail(id).orElseThrow(NotFoundResponse::new);
+        if (!"ERASE".equals(ctx.formParam("confirm"))) {
+            throw new BadRequestResponse("Type ERASE to confirm");
+        }
+        leads.erase(id, staffId(ctx));
+        ctx.redirect(leadPath(id), HttpStatus.SEE_OTHER);
+    }
+}

@@ -1,0 +1,238 @@
+package glossary.admin;
+
+import glossary.inquiry.Inquiry;
+import glossary.inquiry.LeadStatus;
+import glossary.inquiry.SearchWords;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.EmptyHandling;
+import org.jdbi.v3.core.statement.Query;
+
+/** Finding leads: the inbox's filters, its keyset paging, and search through the word index. */
+public final class LeadSearch {
+    public record Filter(
+            LeadStatus status,
+            String term,
+            List<String> categoryTerms,
+            LocalDate from,
+            LocalDate to,
+            String query,
+            Long assignedTo,
+            Long before,
+            int limit) {}
+
+    public record Row(
+            long id,
+            OffsetDateTime createdAt,
+            String reference,
+            String name,
+            String email,
+            String company,
+            String country,
+            String termSlug,
+            LeadStatus status,
+            String assignee,
+            boolean unread,
+            String message,
+            String utmSource,
+            String referrer) {}
+
+    private static final int ID_CHUNK = 500;
+
+    private final Jdbi jdbi;
+
+    public LeadSearch(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public List<Row> page(Filter filter) {
+        var rows = new ArrayList<Row>();
+        stream(filter, filter.limit(), rows::add);
+        return rows;
+    }
+
+    /** Every matching lead, newest first, handed over one at a time (the CSV export streams them). */
+    public void stream(Filter filter, int limit, Consumer<Row> each) {
+        if (filter.query() == null) {
+            query(filter, null, limit, each);
+            return;
+        }
+        // A search looks up each word in the word index, intersects the ids, and then reads the
+        // leads in chunks of ids, newest first, applying the other filters, until it has enough.
+        var ids = matchingIds(SearchWords.of(filter.query()), filter.before());
+        int[] found = {0};
+        for (int from = 0; from < ids.length && (limit <= 0 || found[0] < limit); from += ID_CHUNK) {
+            var chunk = new ArrayList<Long>();
+            for (int i = from; i < Math.min(ids.length, from + ID_CHUNK); i++) {
+                chunk.add(ids[i]);
+            }
+            query(filter, chunk, limit <= 0 ? 0 : limit - found[0], row -> {
+                found[0]++;
+                each.accept(row);
+            });
+        }
+    }
+
+    /**
+     * Ids of the leads that have, for each query word (five at most), a word starting with it,
+     * newest first. The rarest word is read first; the others only check those ids.
+     */
+    private long[] matchingIds(Set<String> words, Long before) {
+        var ranges = new ArrayList<String[]>();
+        for (var word : words) {
+            if (ranges.size() == 5) {
+                break;
+            }
+            // A prefix as a range, word >= 'abc' AND word < 'abd', which any index can serve.
+            var upper = word.substring(0, word.length() - 1) + (char) (word.charAt(word.length() - 1) + 1);
+            ranges.add(new String[] {word, upper});
+        }
+        if (ranges.isEmpty()) {
+            return new long[0];
+        }
+        var beforeClause = before == null ? "" : " AND inquiry_id < :before";
+        return jdbi.withHandle(h -> {
+            var counted = new ArrayList<Map.Entry<String[], Long>>();
+            for (var range : ranges) {
+                // Counted only up to a cap: which word is rarest matters, not by how much.
+                counted.add(Map.entry(
+                        range,
+                        h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM inquiry_word WHERE word >= :lo "
+                                        + "AND word < :hi" + beforeClause + " LIMIT 1000) capped")
+                                .bind("lo", range[0])
+                                .bind("hi", range[1])
+                                .bind("before", before)
+                                .mapTo(Long.class)
+                                .one()));
+            }
+            counted.sort(Map.Entry.comparingByValue());
+            List<Long> ids = null;
+            for (var entry : counted) {
+                var query = "SELECT DISTINCT inquiry_id FROM inquiry_word WHERE word >= :lo AND word < :hi"
+                        + beforeClause + (ids == null ? "" : " AND inquiry_id IN (<ids>)");
+                var statement = h.createQuery(query)
+                        .bind("lo", entry.getKey()[0])
+                        .bind("hi", entry.getKey()[1])
+                        .bind("before", before);
+                if (ids != null) {
+                    if (ids.isEmpty()) {
+                        break;
+                    }
+                    statement.bindList("ids", ids);
+                }
+                ids = statement.mapTo(Long.class).list();
+            }
+            var newestFirst = ids.stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(newestFirst);
+            for (int i = 0, j = newestFirst.length - 1; i < j; i++, j--) {
+                long swap = newestFirst[i];
+                newestFirst[i] = newestFirst[j];
+                newestFirst[j] = swap;
+            }
+            return newestFirst;
+        });
+    }
+
+    private void query(Filter filter, List<Long> ids, int limit, Consumer<Row> each) {
+        var sql = new StringBuilder(
+                "SELECT i.id, i.created_at, i.name, i.email, i.company, i.country, i.term_slug, i.status, "
+                        + "s.email AS assignee, i.read_at, i.message, i.utm_source, i.referrer FROM inquiry i "
+                        + "LEFT JOIN staff s ON s.id = i.assigned_to WHERE 1 = 1");
+        var params = new LinkedHashMap<String, Object>();
+        where(filter, sql, params);
+        if (ids != null) {
+            sql.append(" AND i.id IN (<ids>)");
+        }
+        sql.append(" ORDER BY i.id DESC");
+        if (limit > 0) {
+            sql.append(" LIMIT ").append(limit);
+        }
+        jdbi.useHandle(h -> {
+            Query query = h.createQuery(sql.toString()).setFetchSize(500);
+            params.forEach(query::bind);
+            if (ids != null) {
+                query.bindList("ids", ids);
+            }
+            if (filter.categoryTerms() != null) {
+                // An empty category renders IN (NULL), which matches no lead.
+                query.bindList(EmptyHandling.NULL_KEYWORD, "categoryTerms", filter.categoryTerms());
+            }
+            try (var results = query
+                    .map((rs, ctx) -> {
+                        var created = rs.getObject("created_at", OffsetDateTime.class);
+                        return new Row(
+                                rs.getLong("id"),
+                                created,
+                                Inquiry.reference(rs.getLong("id"), created),
+                                rs.getString("name"),
+                                rs.getString("email"),
+                                rs.getString("company"),
+                                rs.getString("country"),
+                                rs.getString("term_slug"),
+                                LeadStatus.parse(rs.getString("status")).orElseThrow(),
+                                rs.getString("assignee"),
+                                rs.getObject("read_at") == null,
+                                rs.getString("message"),
+                                rs.getString("utm_source"),
+                                rs.getString("referrer"));
+                    })
+                    .stream()) {
+                results.forEach(each);
+            }
+        });
+    }
+
+    private static void where(Filter f, StringBuilder sql, Map<String, Object> params) {
+        if (f.status() != null) {
+            sql.append(" AND i.status = :status");
+            params.put("status", f.status().label());
+        } else {
+            sql.append(" AND i.status <> :spam"); // spam only when asked for
+            params.put("spam", LeadStatus.SPAM.label());
+        }
+        if (f.term() != null) {
+            sql.append(" AND i.term_slug = :term");
+            params.put("term", f.term());
+        }
+        if (f.categoryTerms() != null) {
+            sql.append(" AND i.term_slug IN (<categoryTerms>)");
+        }
+        if (f.from() != null) {
+            sql.append(" AND i.created_at >= :from");
+            params.put("from", f.from().atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        if (f.to() != null) {
+            sql.append(" AND i.created_at < :to");
+            params.put("to", f.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+        }
+        if (f.assignedTo() != null) {
+            sql.append(" AND i.assigned_to = :assignee");
+            params.put("assignee", f.assignedTo());
+        }
+        if (f.before() != null) {
+            sql.append(" AND i.id < :before");
+            params.put("before", f.before());
+        }
+    }
+
+    public Map<LeadStatus, Long> countsByStatus() {
+        var counts = new EnumMap<LeadStatus, Long>(LeadStatus.class);
+        for (var status : LeadStatus.values()) {
+            counts.put(status, 0L);
+        }
+        jdbi.useHandle(h -> h.createQuery("SELECT status, COUNT(*) FROM inquiry GROUP BY status")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> LeadStatus.parse(e.getKey()).ifPresent(s -> counts.put(s, e.getValue()))));
+        return counts;
+    }
+}

@@ -1,0 +1,179 @@
+package glossary.admin;
+
+import glossary.inquiry.Inquiry;
+import glossary.inquiry.InquiryRepository;
+import glossary.inquiry.LeadStatus;
+import glossary.mail.Outbox;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Working a lead: reading it, moving it along the workflow, notes, assignment and erasure, each
+ * with an entry in its history. The lead's personal data belongs to the inquiry feature and its
+ * mail to the outbox; this class asks them, in its own transaction, rather than writing their rows.
+ */
+public final class LeadWorkflow {
+    public record Note(String author, OffsetDateTime at, String body) {}
+
+    public record Event(String who, OffsetDateTime at, String action, String detail) {}
+
+    public record Detail(Inquiry inquiry, Long assignedTo, OffsetDateTime readAt) {
+        public boolean erased() {
+            return InquiryRepository.ERASED.equals(inquiry.form().name());
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final InquiryRepository inquiries;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public LeadWorkflow(Jdbi jdbi, InquiryRepository inquiries, Outbox outbox, Clock clock) {
+        this.jdbi = jdbi;
+        this.inquiries = inquiries;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Optional<Detail> detail(long id) {
+        return inquiries
+                .find(id)
+                .map(inquiry ->
+                        jdbi.withHandle(h -> h.createQuery("SELECT assigned_to, read_at FROM inquiry WHERE id = :id")
+                                .bind("id", id)
+                                .map((rs, ctx) -> new Detail(
+                                        inquiry,
+                                        rs.getObject("assigned_to", Long.class),
+                                        rs.getObject("read_at", OffsetDateTime.class)))
+                                .one()));
+    }
+
+    public void markRead(long id) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE inquiry SET read_at = :now WHERE id = :id AND read_at IS NULL")
+                .bind("now", now())
+                .bind("id", id)
+                .execute());
+    }
+
+    public List<Note> notes(long id) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT s.email, n.created_at, n.body FROM lead_note n JOIN staff s ON s.id = n.staff_id "
+                                + "WHERE n.inquiry_id = :id ORDER BY n.id")
+                .bind("id", id)
+                .map((rs, ctx) -> new Note(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3)))
+                .list());
+    }
+
+    public List<Event> history(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT s.email, e.created_at, e.action, e.detail FROM lead_event e "
+                        + "LEFT JOIN staff s ON s.id = e.staff_id WHERE e.inquiry_id = :id ORDER BY e.id")
+                .bind("id", id)
+                .map((rs, ctx) -> new Event(
+                        rs.getString(1) == null ? "system" : rs.getString(1),
+                        rs.getObject(2, OffsetDateTime.class),
+                        rs.getString(3),
+                        rs.getString(4)))
+                .list());
+    }
+
+    public void addNote(long id, long staffId, String body) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("INSERT INTO lead_note (inquiry_id, staff_id, created_at, body) "
+                            + "VALUES (:id, :staff, :now, :body)")
+                    .bind("id", id)
+                    .bind("staff", staffId)
+                    .bind("now", now())
+                    .bind("body", body)
+                    .execute();
+            event(h, id, staffId, "note", "note added");
+        });
+    }
+
+    /**
+     * Moves a lead along the workflow; marking it spam holds its unsent mail, "not spam" releases it.
+     *
+     * @return false when the lead does not exist or may not move to that status from where it is
+     */
+    public boolean changeStatus(long id, long staffId, LeadStatus to) {
+        return jdbi.inTransaction(h -> {
+            var from = h.createQuery("SELECT status FROM inquiry WHERE id = :id FOR UPDATE")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .findOne()
+                    .flatMap(LeadStatus::parse);
+            if (from.isEmpty() || !from.get().next().contains(to)) {
+                return false;
+            }
+            h.createUpdate("UPDATE inquiry SET status = :to, first_response_at = COALESCE(first_response_at, "
+                            + ":answeredAt) WHERE id = :id")
+                    .bind("to", to.label())
+                    .bind("answeredAt", to.answered() ? now() : null)
+                    .bind("id", id)
+                    .execute();
+            if (from.get() == LeadStatus.SPAM) {
+                outbox.release(h, id);
+                event(h, id, staffId, "not spam", "spam -> " + to + "; held mail released");
+            } else if (to == LeadStatus.SPAM) {
+                outbox.hold(h, id);
+                event(h, id, staffId, "status", from.get() + " -> spam; unsent mail held");
+            } else {
+                event(h, id, staffId, "status", from.get() + " -> " + to);
+            }
+            return true;
+        });
+    }
+
+    public void assign(long id, long staffId, Long assignee, String assigneeEmail) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE inquiry SET assigned_to = :a WHERE id = :id")
+                    .bind("a", assignee)
+                    .bind("id", id)
+                    .execute();
+            event(h, id, staffId, "assigned", assignee == null ? "unassigned" : "to " + assigneeEmail);
+        });
+    }
+
+    /** Puts a failed or held message back in the queue; false when there is no such message to retry. */
+    public boolean retryMessage(long outboxId, long staffId) {
+        return jdbi.inTransaction(h -> {
+            var inquiry = outbox.retry(h, outboxId);
+            inquiry.ifPresent(id -> event(h, id, staffId, "retry", "message " + outboxId + " queued again"));
+            return inquiry.isPresent();
+        });
+    }
+
+    /**
+     * Erases a lead's personal data on request: the person's fields, the notes about them, and any
+     * mail not yet sent. The history stays (it never holds personal data) and says it was erased.
+     */
+    public void erase(long id, long staffId) {
+        jdbi.useTransaction(h -> {
+            inquiries.erase(h, id);
+            h.createUpdate("DELETE FROM lead_note WHERE inquiry_id = :id")
+                    .bind("id", id)
+                    .execute();
+            outbox.cancel(h, id);
+            event(h, id, staffId, "erased", "personal data erased on request");
+        });
+    }
+
+    private void event(Handle h, long id, long staffId, String action, String detail) {
+        h.createUpdate("INSERT INTO lead_event (inquiry_id, staff_id, created_at, action, detail) "
+                        + "VALUES (:id, :staff, :now, :action, :detail)")
+                .bind("id", id)
+                .bind("staff", staffId)
+                .bind("now", now())
+                .bind("action", action)
+                .bind("detail", detail)
+                .execute();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

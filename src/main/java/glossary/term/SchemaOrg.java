@@ -1,0 +1,105 @@
+package glossary.term;
+
+import static glossary.web.JsonLd.node;
+
+import glossary.web.Site;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The schema.org structured data of the read side's pages, in a fixed key order. */
+final class SchemaOrg {
+    private static final String CONTEXT = "https://schema.org";
+
+    private final Site site;
+
+    SchemaOrg(Site site) {
+        this.site = site;
+    }
+
+    Map<String, Object> webSite() {
+        return node(
+                "@context", CONTEXT,
+                "@type", "WebSite",
+                "name", site.name(),
+                "url", site.url("/"),
+                "potentialAction",
+                        node(
+                                "@type", "SearchAction",
+                                "target", site.url("/search?q={search_term_string}"),
+                                "query-input", "required name=search_term_string"));
+    }
+
+    Map<String, Object> definedTermSet() {
+        return node(
+                "@context",
+                CONTEXT,
+                "@type",
+                "DefinedTermSet",
+                "@id",
+                site.url("/glossary"),
+                "name",
+                site.name(),
+                "url",
+                site.url("/glossary"));
+    }
+
+    /** The term, where it sits in the site, and its questions when it has some. */
+    List<Object> termGraph(Term term) {
+        var graph = new ArrayList<Object>();
+        graph.add(node(
+                "@context", CONTEXT,
+                "@type", "DefinedTerm",
+                "@id", site.url(term.path()),
+                "name", term.title(),
+                "description", term.definition(),
+                "url", site.url(term.path()),
+                "alternateName", term.aliases().isEmpty() ? null : term.aliases(),
+                "inDefinedTermSet",
+                        node(
+                                "@type",
+                                "DefinedTermSet",
+                                "@id",
+                                site.url("/glossary"),
+                                "name",
+                                site.name(),
+                                "url",
+                                site.url("/glossary")),
+                "dateModified", term.lastReviewed().toString()));
+        graph.add(breadcrumbs(
+                "Glossary",
+                "/glossary",
+                term.category(),
+                "/categories/" + term.categorySlug(),
+                term.title(),
+                term.path()));
+        if (!term.faq().isEmpty()) {
+            var questions = new ArrayList<Object>();
+            for (var faq : term.faq()) {
+                questions.add(node(
+                        "@type", "Question",
+                        "name", faq.question(),
+                        "acceptedAnswer", node("@type", "Answer", "text", faq.answer())));
+            }
+            graph.add(node("@context", CONTEXT, "@type", "FAQPage", "mainEntity", questions));
+        }
+        return graph;
+    }
+
+    /** @param namesAndPaths the trail from the top: name, path, name, path ... */
+    Map<String, Object> breadcrumbs(String... namesAndPaths) {
+        var items = new ArrayList<Object>();
+        for (int i = 0; i < namesAndPaths.length; i += 2) {
+            items.add(node(
+                    "@type",
+                    "ListItem",
+                    "position",
+                    i / 2 + 1,
+                    "name",
+                    namesAndPaths[i],
+                    "item",
+                    site.url(namesAndPaths[i + 1])));
+        }
+        return node("@context", CONTEXT, "@type", "BreadcrumbList", "itemListElement", items);
+    }
+}
