@@ -28,6 +28,64 @@ class OutboxTest {
     @TempDir
     Path data;
 
+    /** A person releasing or retrying mail wakes the worker, but only once the change is committed. */
+    @Test
+    void release_and_retry_wake_the_worker_after_commit_and_states_follow_the_workflow() throws Exception {
+        try (var db = TestDatabase.fresh(data);
+                var database = Database.migrateAndOpen(db.config())) {
+            var jdbi = database.jdbi();
+            long inquiry = anInquiry(jdbi);
+            var outbox = new Outbox(jdbi, Clock.systemUTC());
+            var wakes = new java.util.concurrent.atomic.AtomicInteger();
+            outbox.whenQueued(wakes::incrementAndGet);
+            jdbi.useTransaction(h -> {
+                outbox.enqueue(h, inquiry, "team", "<held@test>", true);
+                outbox.enqueue(h, inquiry, "ack", "<queued@test>", false);
+            });
+            assertThat(states(outbox, inquiry)).containsExactly(Outbox.Status.HELD, Outbox.Status.QUEUED);
+
+            jdbi.useTransaction(h -> {
+                outbox.release(h, inquiry);
+                assertThat(wakes).as("not before the commit").hasValue(0);
+            });
+            assertThat(wakes).hasValue(1);
+            assertThat(states(outbox, inquiry)).containsExactly(Outbox.Status.QUEUED, Outbox.Status.QUEUED);
+
+            jdbi.useTransaction(h -> outbox.hold(h, inquiry));
+            assertThat(states(outbox, inquiry)).containsExactly(Outbox.Status.HELD, Outbox.Status.HELD);
+            long first = outbox.forInquiry(inquiry).get(0).id();
+            try {
+                jdbi.useTransaction(h -> {
+                    assertThat(outbox.retry(h, first)).contains(inquiry);
+                    throw new IllegalStateException("rolled back");
+                });
+            } catch (IllegalStateException expected) {
+                // the retry is undone, and nobody is woken for it
+            }
+            assertThat(wakes).hasValue(1);
+            assertThat(states(outbox, inquiry)).containsExactly(Outbox.Status.HELD, Outbox.Status.HELD);
+            assertThat(retry(jdbi, outbox, first)).contains(inquiry);
+            assertThat(wakes).hasValue(2);
+            assertThat(states(outbox, inquiry)).containsExactly(Outbox.Status.QUEUED, Outbox.Status.HELD);
+            assertThat(retry(jdbi, outbox, first))
+                    .as("a queued message is not retried")
+                    .isEmpty();
+
+            jdbi.useTransaction(h -> outbox.cancel(h, inquiry));
+            assertThat(states(outbox, inquiry)).containsExactly(Outbox.Status.CANCELLED, Outbox.Status.CANCELLED);
+            assertThat(outbox.due(10)).isEmpty();
+            assertThat(outbox.unsent(10)).isEmpty();
+        }
+    }
+
+    private static java.util.Optional<Long> retry(Jdbi jdbi, Outbox outbox, long id) {
+        return jdbi.inTransaction(h -> outbox.retry(h, id));
+    }
+
+    private static java.util.List<Outbox.Status> states(Outbox outbox, long inquiry) {
+        return outbox.forInquiry(inquiry).stream().map(Outbox.Entry::status).toList();
+    }
+
     @Test
     void workers_racing_for_the_same_messages_each_claim_a_message_once() throws Exception {
         try (var db = TestDatabase.fresh(data);
