@@ -1,6 +1,9 @@
+import glossary.Config;
+import glossary.inquiry.LeadStatus;
 import java.sql.DriverManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -20,13 +23,14 @@ public class GenerateLeads {
         "fine-tuning",
         "ai-strategy"
     };
-    private static final String[] STATUSES = {"new", "contacted", "qualified", "won", "lost", "spam"};
 
     public static void main(String[] args) throws Exception {
         int count = Integer.parseInt(args[1]);
         var random = new Random(7);
         var start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(365);
-        try (var connection = DriverManager.getConnection(args[0], "sa", "")) {
+        // The same database URL the app builds for this data directory, options included.
+        var db = Config.from(Map.of("GLOSSARY_DATA_DIR", args[0])).db();
+        try (var connection = DriverManager.getConnection(db.url(), db.user(), db.password())) {
             connection.setAutoCommit(false);
             var insert = connection.prepareStatement(
                     "INSERT INTO inquiry (id, created_at, name, email, company, country, message, "
@@ -49,7 +53,10 @@ public class GenerateLeads {
                 insert.setString(8, TERMS[random.nextInt(TERMS.length)]);
                 insert.setString(9, "/glossary/" + TERMS[i % TERMS.length]);
                 insert.setString(10, "10.0." + (i % 250) + "." + (i % 200));
-                insert.setString(11, STATUSES[random.nextInt(10) < 7 ? 0 : random.nextInt(STATUSES.length)]);
+                insert.setString(
+                        11,
+                        LeadStatus.values()[random.nextInt(10) < 7 ? 0 : random.nextInt(LeadStatus.values().length)]
+                                .label());
                 insert.addBatch();
                 // The same words the app indexes: lower case, split at anything not a letter or digit.
                 var seen = new java.util.HashSet<String>();

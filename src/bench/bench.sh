@@ -159,8 +159,7 @@ GLOSSARY_PORT=$APP_PORT GLOSSARY_DATA_DIR="$admin_data" java -jar target/glossar
 migrate_pid=$!
 for _ in $(seq 1 300); do curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/robots.txt" && break; sleep 0.2; done
 kill "$migrate_pid"; wait "$migrate_pid" 2>/dev/null || true
-java -cp target/glossary.jar src/bench/GenerateLeads.java \
-  "jdbc:h2:file:$admin_data/glossary;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" 100000
+java -cp target/glossary.jar src/bench/GenerateLeads.java "$admin_data" 100000
 GLOSSARY_PORT=$APP_PORT GLOSSARY_DATA_DIR="$admin_data" GLOSSARY_ADMIN_EMAIL=bench@firm.example \
   GLOSSARY_ADMIN_PASSWORD='benchmark passphrase 2026' java -Xmx256m -jar target/glossary.jar > "$work/admin.log" 2>&1 &
 pids+=($!)

@@ -78,7 +78,7 @@ public final class App {
         var site = new Site(SITE_NAME, config.baseUrl(), assets.url("site.css"));
         var pages = new PageCache();
         var clients = new ClientAddress(config.forms().trustedProxies());
-        var misses = new SearchMisses(jdbi);
+        var misses = new SearchMisses(jdbi, parts.clock());
 
         var termForm =
                 new TermPageForm(templates, parts.tokens(), config.forms().minimumFillTime());

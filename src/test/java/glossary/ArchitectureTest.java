@@ -53,12 +53,14 @@ class ArchitectureTest {
                 violations.add(relative + ": " + from + " -> the root package (" + root.group(1) + ")");
             }
         }
-        for (var file : files(Path.of("src/main/jte"), ".jte")) {
-            var relative = Path.of("src/main/jte").relativize(file);
-            var from = layerOfTemplateFolder(relative.getName(0).toString());
-            var source = Files.readString(file);
-            check(violations, "jte/" + relative, from, TEMPLATE_IMPORT, source);
-            check(violations, "jte/" + relative, from, QUALIFIED_USE, source);
+        for (var root : List.of(Path.of("src/main/jte"), Path.of("src/main/jte-text"))) {
+            for (var file : files(root, ".jte")) {
+                var relative = root.relativize(file);
+                var from = layerOfTemplateFolder(relative.getName(0).toString());
+                var source = Files.readString(file);
+                check(violations, root.getFileName() + "/" + relative, from, TEMPLATE_IMPORT, source);
+                check(violations, root.getFileName() + "/" + relative, from, QUALIFIED_USE, source);
+            }
         }
         assertThat(violations).as("arrows pointing up the layers " + LAYERS).isEmpty();
     }

@@ -4,7 +4,6 @@ import glossary.inquiry.LeadStatus;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ public final class LeadStats {
         var counts = new TreeMap<String, Long>();
         jdbi.useHandle(h -> h.createQuery(
                         "SELECT created_at FROM inquiry WHERE created_at >= :since AND status <> :spam")
-                .bind("since", now().minusWeeks(weeks))
+                .bind("since", OffsetDateTime.now(clock).minusWeeks(weeks))
                 .bind("spam", LeadStatus.SPAM.label())
                 .mapTo(OffsetDateTime.class)
                 .forEach(
@@ -63,16 +62,12 @@ public final class LeadStats {
     public List<LeadSearch.Row> waitingOverADay() {
         var rows = new ArrayList<LeadSearch.Row>();
         var filter = new LeadSearch.Filter(LeadStatus.NEW, null, null, null, null, null, null, null, 0);
-        var cutoff = now().minusHours(24);
+        var cutoff = OffsetDateTime.now(clock).minusHours(24);
         search.stream(filter, 200, row -> {
             if (row.createdAt().isBefore(cutoff)) {
                 rows.add(row);
             }
         });
         return rows;
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

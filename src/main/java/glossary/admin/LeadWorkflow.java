@@ -6,7 +6,6 @@ import glossary.inquiry.LeadStatus;
 import glossary.mail.Outbox;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -55,7 +54,7 @@ public final class LeadWorkflow {
 
     public void markRead(long id) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE inquiry SET read_at = :now WHERE id = :id AND read_at IS NULL")
-                .bind("now", now())
+                .bind("now", OffsetDateTime.now(clock))
                 .bind("id", id)
                 .execute());
     }
@@ -87,7 +86,7 @@ public final class LeadWorkflow {
                             + "VALUES (:id, :staff, :now, :body)")
                     .bind("id", id)
                     .bind("staff", staffId)
-                    .bind("now", now())
+                    .bind("now", OffsetDateTime.now(clock))
                     .bind("body", body)
                     .execute();
             event(h, id, staffId, "note", "note added");
@@ -112,7 +111,7 @@ public final class LeadWorkflow {
             h.createUpdate("UPDATE inquiry SET status = :to, first_response_at = COALESCE(first_response_at, "
                             + ":answeredAt) WHERE id = :id")
                     .bind("to", to.label())
-                    .bind("answeredAt", to.answered() ? now() : null)
+                    .bind("answeredAt", to.answered() ? OffsetDateTime.now(clock) : null)
                     .bind("id", id)
                     .execute();
             if (from.get() == LeadStatus.SPAM) {
@@ -167,13 +166,9 @@ public final class LeadWorkflow {
                         + "VALUES (:id, :staff, :now, :action, :detail)")
                 .bind("id", id)
                 .bind("staff", staffId)
-                .bind("now", now())
+                .bind("now", OffsetDateTime.now(clock))
                 .bind("action", action)
                 .bind("detail", detail)
                 .execute();
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

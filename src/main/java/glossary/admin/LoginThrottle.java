@@ -3,7 +3,6 @@ package glossary.admin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -29,7 +28,7 @@ public final class LoginThrottle {
                         .bind("k", key)
                         .mapTo(OffsetDateTime.class)
                         .findOne());
-        return until.isPresent() && until.get().isAfter(now());
+        return until.isPresent() && until.get().isAfter(OffsetDateTime.now(clock));
     }
 
     public void failed(String key) {
@@ -46,7 +45,7 @@ public final class LoginThrottle {
             if (lock.compareTo(MAX_LOCK) > 0) {
                 lock = MAX_LOCK;
             }
-            var until = now().plus(lock);
+            var until = OffsetDateTime.now(clock).plus(lock);
             int updated = h.createUpdate(
                             "UPDATE login_throttle SET failures = :f, locked_until = :u WHERE throttle_key = :k")
                     .bind("f", failures)
@@ -67,9 +66,5 @@ public final class LoginThrottle {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM login_throttle WHERE throttle_key = :k")
                 .bind("k", key)
                 .execute());
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

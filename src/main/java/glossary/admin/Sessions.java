@@ -1,16 +1,12 @@
 package glossary.admin;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -37,7 +33,7 @@ public final class Sessions {
     /** Starts a new session and returns the id for the cookie; an id is never reused. */
     public String start(long staffId) {
         var id = randomToken();
-        var now = now();
+        var now = OffsetDateTime.now(clock);
         jdbi.useHandle(h -> h.createUpdate(
                         "INSERT INTO staff_session (id_hash, staff_id, csrf_token, created_at, last_seen_at) "
                                 + "VALUES (:id, :staff, :csrf, :now, :now)")
@@ -54,7 +50,7 @@ public final class Sessions {
             return Optional.empty();
         }
         var idHash = hash(id);
-        var now = now();
+        var now = OffsetDateTime.now(clock);
         record Row(Session session, OffsetDateTime created, OffsetDateTime lastSeen) {}
         var row = jdbi.withHandle(h -> h.createQuery(
                         "SELECT s.id_hash, s.staff_id, st.email, s.csrf_token, s.created_at, s.last_seen_at "
@@ -103,15 +99,6 @@ public final class Sessions {
     }
 
     static String hash(String id) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return DigestUtils.sha256Hex(id);
     }
 }

@@ -66,66 +66,13 @@ public final class InquiryMessages {
                 Choices.timelineName(form.timeline()),
                 baseUrl + "/admin/leads/" + inquiry.id(),
                 form.page().isEmpty() ? "" : baseUrl + form.page());
-        var text = new StringBuilder()
-                .append("New inquiry ")
-                .append(inquiry.reference())
-                .append(" about ")
-                .append(topic)
-                .append("\n\n")
-                .append("Name:     ")
-                .append(form.name())
-                .append('\n')
-                .append("Email:    ")
-                .append(form.email())
-                .append('\n')
-                .append("Company:  ")
-                .append(form.company())
-                .append('\n')
-                .append("Role:     ")
-                .append(form.role())
-                .append('\n')
-                .append("Country:  ")
-                .append(mail.country())
-                .append('\n')
-                .append("Phone:    ")
-                .append(form.phone())
-                .append('\n')
-                .append("Timeline: ")
-                .append(mail.timeline())
-                .append("\n\n")
-                .append("How can we help?\n")
-                .append(form.message())
-                .append("\n\n")
-                .append("Term:     ")
-                .append(form.term())
-                .append('\n')
-                .append("Page:     ")
-                .append(mail.pageUrl())
-                .append('\n')
-                .append("Referrer: ")
-                .append(form.referrer())
-                .append('\n')
-                .append("UTM:      source=")
-                .append(form.utmSource())
-                .append(" medium=")
-                .append(form.utmMedium())
-                .append(" campaign=")
-                .append(form.utmCampaign())
-                .append(" term=")
-                .append(form.utmTerm())
-                .append(" content=")
-                .append(form.utmContent())
-                .append("\n\n")
-                .append("Open the lead: ")
-                .append(mail.adminUrl())
-                .append('\n');
         return new OutgoingMessage(
                 TEAM,
                 messageId(inquiry, TEAM),
                 settings.teamAddresses(),
                 form.email(),
                 topic + ": inquiry from " + form.company() + " (" + inquiry.reference() + ")",
-                text.toString(),
+                templates.renderText("inquiry/teamMail.jte", mail),
                 templates.renderString("inquiry/teamMail.jte", mail));
     }
 
@@ -142,37 +89,17 @@ public final class InquiryMessages {
                 if (related.size() == 3) {
                     break;
                 }
-                related.add(new Link(other.title(), baseUrl + "/glossary/" + other.slug()));
+                related.add(new Link(other.title(), baseUrl + other.path()));
             }
         } else {
             for (var featured : catalog.featured()) {
                 if (related.size() == 3) {
                     break;
                 }
-                related.add(new Link(featured.title(), baseUrl + "/glossary/" + featured.slug()));
+                related.add(new Link(featured.title(), baseUrl + featured.path()));
             }
         }
         var mail = new AckMail(inquiry.reference(), topic, definition, related, baseUrl);
-        var text = new StringBuilder()
-                .append("Hello,\n\n")
-                .append("Thank you for contacting us about ")
-                .append(topic)
-                .append(". Your reference is ")
-                .append(inquiry.reference())
-                .append(".\n\n")
-                .append("An adviser will read your inquiry and reply within one business day.\n\n");
-        if (!definition.isEmpty()) {
-            text.append("In short: ").append(definition).append("\n\n");
-        }
-        text.append("While you wait, you may find these useful:\n");
-        for (var link : related) {
-            text.append("- ")
-                    .append(link.title())
-                    .append(": ")
-                    .append(link.url())
-                    .append('\n');
-        }
-        text.append("\nIf you did not send this inquiry, you can ignore this message.\n");
         return new OutgoingMessage(
                 ACK,
                 messageId(inquiry, ACK),
@@ -181,7 +108,7 @@ public final class InquiryMessages {
                         ? null
                         : settings.teamAddresses().get(0),
                 "We received your inquiry (" + inquiry.reference() + ")",
-                text.toString(),
+                templates.renderText("inquiry/ackMail.jte", mail),
                 templates.renderString("inquiry/ackMail.jte", mail));
     }
 

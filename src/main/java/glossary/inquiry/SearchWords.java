@@ -1,8 +1,7 @@
 package glossary.inquiry;
 
-import java.text.Normalizer;
+import glossary.term.Slugs;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /** The words an inquiry can be found by: lower-case, accents folded, split at anything not a letter or digit. */
@@ -17,13 +16,8 @@ public final class SearchWords {
             if (text == null) {
                 continue;
             }
-            var folded = Normalizer.normalize(text, Normalizer.Form.NFD)
-                    .replaceAll("\\p{M}+", "")
-                    .toLowerCase(Locale.ROOT);
-            for (var word : folded.split("[^\\p{L}\\p{N}]+")) {
-                if (!word.isEmpty()) {
-                    words.add(word.length() > MAX_LENGTH ? word.substring(0, MAX_LENGTH) : word);
-                }
+            for (var word : Slugs.words(text)) {
+                words.add(word.length() > MAX_LENGTH ? word.substring(0, MAX_LENGTH) : word);
             }
         }
         return words;

@@ -85,7 +85,7 @@ public final class Outbox {
 
     /** Adds a message inside the caller's transaction; a held message waits for a person to release it. */
     public void enqueue(Handle handle, long inquiryId, String kind, String messageId, boolean held) {
-        var now = now();
+        var now = OffsetDateTime.now(clock);
         handle.createUpdate(
                         "INSERT INTO outbox (inquiry_id, kind, message_id, status, attempts, next_attempt_at, created_at) "
                                 + "VALUES (:inquiry, :kind, :messageId, :status, 0, :now, :now)")
@@ -112,7 +112,7 @@ public final class Outbox {
                         + "AND status = :held")
                 .bind("queued", Status.QUEUED.label())
                 .bind("held", Status.HELD.label())
-                .bind("now", now())
+                .bind("now", OffsetDateTime.now(clock))
                 .bind("id", inquiryId)
                 .execute();
         handle.afterCommit(this::wake);
@@ -141,7 +141,7 @@ public final class Outbox {
         }
         handle.createUpdate("UPDATE outbox SET status = :queued, next_attempt_at = :now, attempts = 0 WHERE id = :id")
                 .bind("queued", Status.QUEUED.label())
-                .bind("now", now())
+                .bind("now", OffsetDateTime.now(clock))
                 .bind("id", id)
                 .execute();
         handle.afterCommit(this::wake);
@@ -158,7 +158,7 @@ public final class Outbox {
                         + "<= :now) OR (status = :sending AND locked_until < :now) ORDER BY id LIMIT :limit")
                 .bind("queued", Status.QUEUED.label())
                 .bind("sending", Status.SENDING.label())
-                .bind("now", now())
+                .bind("now", OffsetDateTime.now(clock))
                 .bind("limit", limit)
                 .mapTo(Long.class)
                 .list());
@@ -169,7 +169,7 @@ public final class Outbox {
      * workers racing for the same row, only one sees it still claimable.
      */
     Optional<Claimed> claim(long id, String worker, Duration lease) {
-        var now = now();
+        var now = OffsetDateTime.now(clock);
         return jdbi.inTransaction(h -> {
             int claimed = h.createUpdate("UPDATE outbox SET status = :sending, locked_by = :worker, locked_until = "
                             + ":until, attempts = attempts + 1 WHERE id = :id AND ((status = :queued AND "
@@ -199,7 +199,7 @@ public final class Outbox {
         jdbi.useHandle(h -> h.createUpdate("UPDATE outbox SET status = :sent, sent_at = :now, locked_by = NULL, "
                         + "locked_until = NULL, last_error = NULL WHERE id = :id AND locked_by = :worker")
                 .bind("sent", Status.SENT.label())
-                .bind("now", now())
+                .bind("now", OffsetDateTime.now(clock))
                 .bind("id", id)
                 .bind("worker", worker)
                 .execute());
@@ -208,7 +208,7 @@ public final class Outbox {
     /** Records a failed attempt: tried again at {@code retryAt}, or failed for good when that is null. */
     int failed(long id, String worker, String error, Instant retryAt) {
         var status = retryAt == null ? Status.FAILED : Status.QUEUED;
-        var next = retryAt == null ? now() : OffsetDateTime.ofInstant(retryAt, ZoneOffset.UTC);
+        var next = retryAt == null ? OffsetDateTime.now(clock) : OffsetDateTime.ofInstant(retryAt, ZoneOffset.UTC);
         return jdbi.withHandle(h -> h.createUpdate(
                         "UPDATE outbox SET status = :status, next_attempt_at = :next, "
                                 + "last_error = :error, locked_by = NULL, locked_until = NULL WHERE id = :id AND locked_by = :worker")
@@ -291,10 +291,6 @@ public final class Outbox {
         } catch (RuntimeException e) {
             return Double.NaN; // the database is away; the scrape still answers
         }
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private static String truncate(String s, int max) {

@@ -1,7 +1,7 @@
 package glossary.term;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -11,9 +11,11 @@ public final class SearchMisses {
     static final int MAX_QUERY = 100;
 
     private final Jdbi jdbi;
+    private final Clock clock;
 
-    public SearchMisses(Jdbi jdbi) {
+    public SearchMisses(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     public void record(String query) {
@@ -22,7 +24,7 @@ public final class SearchMisses {
             return;
         }
         var bounded = key.length() > MAX_QUERY ? key.substring(0, MAX_QUERY) : key;
-        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        var now = OffsetDateTime.now(clock);
         if (increment(bounded, now) == 0) {
             try {
                 jdbi.useHandle(h -> h.createUpdate(

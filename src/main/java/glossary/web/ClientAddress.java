@@ -1,11 +1,10 @@
 package glossary.web;
 
 import io.javalin.http.Context;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.util.InetAddressSet;
 
 /**
  * The address of the client behind a request. X-Forwarded-For is believed only when the request
@@ -13,30 +12,20 @@ import java.util.List;
  * address that is not one of ours is the client. A forged header from anywhere else is ignored.
  */
 public final class ClientAddress {
-    private record Network(BigInteger base, BigInteger mask, int bits) {
-        boolean contains(byte[] address) {
-            return address.length * 8 == bits
-                    && new BigInteger(1, address).and(mask).equals(base);
-        }
-    }
-
-    private final List<Network> trusted = new ArrayList<>();
+    private final InetAddressSet trusted = new InetAddressSet();
 
     /** @param trustedProxies addresses or CIDR ranges, such as 10.0.0.0/8 or ::1 */
     public ClientAddress(List<String> trustedProxies) {
         for (var entry : trustedProxies) {
             var parts = entry.split("/", 2);
-            var address = parse(parts[0]);
-            if (address == null) {
+            if (parse(parts[0]) == null) {
                 throw new IllegalArgumentException("GLOSSARY_TRUSTED_PROXIES: not an IP address: " + entry);
             }
-            int bits = address.length * 8;
-            int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : bits;
-            var mask = BigInteger.ONE
-                    .shiftLeft(bits)
-                    .subtract(BigInteger.ONE)
-                    .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
-            trusted.add(new Network(new BigInteger(1, address).and(mask), mask, bits));
+            try {
+                trusted.add(entry);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("GLOSSARY_TRUSTED_PROXIES: not an address or range: " + entry, e);
+            }
         }
     }
 
@@ -64,25 +53,17 @@ public final class ClientAddress {
     }
 
     private boolean isTrusted(String address) {
-        var bytes = parse(address);
-        if (bytes == null) {
-            return false;
-        }
-        for (var network : trusted) {
-            if (network.contains(bytes)) {
-                return true;
-            }
-        }
-        return false;
+        var parsed = parse(address);
+        return parsed != null && trusted.test(parsed);
     }
 
     /** A literal IPv4 or IPv6 address, never a name (no DNS lookups on request data). */
-    private static byte[] parse(String text) {
+    private static InetAddress parse(String text) {
         if (text == null || text.isEmpty() || !text.matches("[0-9a-fA-F:.]+")) {
             return null;
         }
         try {
-            return InetAddress.getByName(text).getAddress();
+            return InetAddress.getByName(text);
         } catch (UnknownHostException e) {
             return null;
         }

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 /** The precompiled jte templates, rendered to UTF-8 bytes. */
 public final class Templates {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    /** Plain text (the text part of mail), from src/main/jte-text: nothing is HTML-escaped there. */
+    private final TemplateEngine text =
+            TemplateEngine.createPrecompiled(null, ContentType.Plain, null, "gg.jte.generated.text");
 
     public byte[] render(String template, Object page) {
         // One StringBuilder encoded once measured faster here than jte's chunked Utf8ByteOutput.
@@ -18,6 +21,12 @@ public final class Templates {
     public String renderString(String template, Object page) {
         var output = new StringOutput(8192);
         engine.render(template, page, output);
+        return output.toString();
+    }
+
+    public String renderText(String template, Object model) {
+        var output = new StringOutput(2048);
+        text.render(template, model, output);
         return output.toString();
     }
 

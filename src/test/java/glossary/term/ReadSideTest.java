@@ -148,7 +148,8 @@ class ReadSideTest {
         assertThat(page.select(".no-results h2").text()).contains("No terms match");
         assertThat(page.select(".suggestions a").eachAttr("href")).contains("/glossary/hallucination");
         app.get("/search?q=Halucinations");
-        assertThat(new SearchMisses(app.database.jdbi()).hits("halucinations")).isEqualTo(2);
+        assertThat(new SearchMisses(app.database.jdbi(), java.time.Clock.systemUTC()).hits("halucinations"))
+                .isEqualTo(2);
     }
 
     @Test
