@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Working a lead: reading it, moving it along the workflow, notes, assignment and erasure, each
@@ -60,23 +61,21 @@ public final class LeadWorkflow {
     }
 
     public List<Note> notes(long id) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT s.email, n.created_at, n.body FROM lead_note n JOIN staff s ON s.id = n.staff_id "
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT s.email AS author, n.created_at AS at, n.body FROM lead_note n "
+                                + "JOIN staff s ON s.id = n.staff_id "
                                 + "WHERE n.inquiry_id = :id ORDER BY n.id")
-                .bind("id", id)
-                .map((rs, ctx) -> new Note(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3)))
-                .list());
+                        .bind("id", id)
+                        .map(ConstructorMapper.of(Note.class))
+                        .list());
     }
 
     public List<Event> history(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT s.email, e.created_at, e.action, e.detail FROM lead_event e "
-                        + "LEFT JOIN staff s ON s.id = e.staff_id WHERE e.inquiry_id = :id ORDER BY e.id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(s.email, 'system') AS who, e.created_at AS at, "
+                        + "e.action, e.detail FROM lead_event e LEFT JOIN staff s ON s.id = e.staff_id "
+                        + "WHERE e.inquiry_id = :id ORDER BY e.id")
                 .bind("id", id)
-                .map((rs, ctx) -> new Event(
-                        rs.getString(1) == null ? "system" : rs.getString(1),
-                        rs.getObject(2, OffsetDateTime.class),
-                        rs.getString(3),
-                        rs.getString(4)))
+                .map(ConstructorMapper.of(Event.class))
                 .list());
     }
 

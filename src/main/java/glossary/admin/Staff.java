@@ -2,11 +2,11 @@ package glossary.admin;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** Staff accounts. */
 public final class Staff {
@@ -30,7 +30,7 @@ public final class Staff {
     /** Adds an account; the password must already have passed {@link Passwords#problem}. */
     public Member add(String email, String password) {
         var normalized = normalize(email);
-        var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        var now = OffsetDateTime.now(clock);
         long id = jdbi.withHandle(
                 h -> h.createUpdate("INSERT INTO staff (email, password_hash, created_at, password_changed_at) "
                                 + "VALUES (:email, :hash, :now, :now)")
@@ -47,7 +47,7 @@ public final class Staff {
     public Optional<Member> authenticate(String email, String password) {
         var row = jdbi.withHandle(h -> h.createQuery("SELECT id, email, password_hash FROM staff WHERE email = :email")
                 .bind("email", normalize(email))
-                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("email"), rs.getString("password_hash")))
+                .map(ConstructorMapper.of(Row.class))
                 .findOne());
         if (row.isEmpty()) {
             Passwords.matches(password, DUMMY_HASH);
@@ -72,14 +72,14 @@ public final class Staff {
         jdbi.useHandle(
                 h -> h.createUpdate("UPDATE staff SET password_hash = :hash, password_changed_at = :now WHERE id = :id")
                         .bind("hash", Passwords.hash(password))
-                        .bind("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                        .bind("now", OffsetDateTime.now(clock))
                         .bind("id", id)
                         .execute());
     }
 
     public List<Member> all() {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, email FROM staff ORDER BY email")
-                .map((rs, ctx) -> new Member(rs.getLong("id"), rs.getString("email")))
+                .map(ConstructorMapper.of(Member.class))
                 .list());
     }
 

@@ -4,7 +4,6 @@ import glossary.mail.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -43,7 +42,7 @@ public final class InquiryRepository {
         return jdbi.inTransaction(h -> {
             var stored = new java.util.ArrayList<Inquiry>();
             for (var submission : submissions) {
-                var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+                var now = OffsetDateTime.now(clock);
                 var reason = submission.spamReason();
                 if (reason == null) {
                     int recent = recentFrom(h, submission.clientIp(), now.minus(limit.window()), limit.perClient());

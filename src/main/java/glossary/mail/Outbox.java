@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -186,11 +187,7 @@ public final class Outbox {
             }
             return h.createQuery("SELECT id, inquiry_id, kind, message_id FROM outbox WHERE id = :id")
                     .bind("id", id)
-                    .map((rs, ctx) -> new Claimed(
-                            rs.getLong("id"),
-                            rs.getLong("inquiry_id"),
-                            rs.getString("kind"),
-                            rs.getString("message_id")))
+                    .map(ConstructorMapper.of(Claimed.class))
                     .findOne();
         });
     }

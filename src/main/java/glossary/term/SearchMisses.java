@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Counts the searches that found nothing, so the content team can see which terms readers miss. */
@@ -61,7 +62,7 @@ public final class SearchMisses {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT query, hits FROM search_miss ORDER BY hits DESC, last_seen DESC LIMIT :limit")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Miss(rs.getString(1), rs.getLong(2)))
+                .map(ConstructorMapper.of(Miss.class))
                 .list());
     }
 }
