@@ -108,7 +108,8 @@ public final class Main {
         if (config.admin().email().isEmpty() || staff.count() > 0) {
             return;
         }
-        var problem = Passwords.problem(config.admin().password());
+        var problem =
+                Passwords.problem(config.admin().password(), config.admin().email(), null);
         if (problem.isPresent()) {
             throw new IllegalStateException("GLOSSARY_ADMIN_PASSWORD is not acceptable: " + problem.get());
         }

@@ -157,7 +157,7 @@ public final class StaffAuth {
             renderPassword(ctx, "Your current password is not right.", false, 422);
             return;
         }
-        var problem = Passwords.problem(next);
+        var problem = Passwords.problem(next, session.email(), current);
         if (problem.isPresent()) {
             renderPassword(ctx, problem.get(), false, 422);
             return;

@@ -40,7 +40,7 @@ public final class StaffCommand {
             out.println("No password given.");
             return 2;
         }
-        var problem = Passwords.problem(password);
+        var problem = Passwords.problem(password, email, null);
         if (problem.isPresent()) {
             out.println(problem.get());
             return 1;

@@ -71,7 +71,7 @@ public final class InquiryMessages {
                 messageId(inquiry, TEAM),
                 settings.teamAddresses(),
                 form.email(),
-                topic + ": inquiry from " + form.company() + " (" + inquiry.reference() + ")",
+                "Inquiry " + inquiry.reference() + " about " + topic + ", company given as \"" + form.company() + "\"",
                 templates.renderText("inquiry/teamMail.jte", mail),
                 templates.renderString("inquiry/teamMail.jte", mail));
     }

@@ -7,6 +7,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Properties;
@@ -58,7 +60,7 @@ public final class SmtpMailer implements Mailer {
         if (outgoing.replyTo() != null) {
             message.setReplyTo(new InternetAddress[] {new InternetAddress(outgoing.replyTo(), true)});
         }
-        message.setSubject(outgoing.subject(), StandardCharsets.UTF_8.name());
+        setSubject(message, outgoing.subject());
         message.setSentDate(new Date());
         var text = new MimeBodyPart();
         text.setText(outgoing.text(), StandardCharsets.UTF_8.name(), "plain");
@@ -76,6 +78,25 @@ public final class SmtpMailer implements Mailer {
                 transport.connect(smtp.user(), smtp.password());
             }
             transport.sendMessage(message, message.getAllRecipients());
+        }
+    }
+
+    /**
+     * A subject holds what visitors typed. Text that looks like an RFC 2047 encoded word would be
+     * decoded by mail clients and shown as something else ("=?UTF-8?B?...?=" becoming "Bcc: ..."),
+     * so such a subject is sent encoded as a whole: clients decode it once and show the rest literally.
+     */
+    static void setSubject(MimeMessage message, String subject) throws MessagingException {
+        var oneLine = subject.replaceAll("[\\r\\n\\t]+", " ");
+        if (!oneLine.contains("=?")) {
+            message.setSubject(oneLine, StandardCharsets.UTF_8.name());
+            return;
+        }
+        try {
+            var encoded = MimeUtility.encodeWord(oneLine, StandardCharsets.UTF_8.name(), "B");
+            message.setHeader("Subject", MimeUtility.fold("Subject: ".length(), encoded));
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
