@@ -32,6 +32,7 @@ import glossary.web.Health;
 import glossary.web.InfoPages;
 import glossary.web.PageCache;
 import glossary.web.PageCacheHandler;
+import glossary.web.SameOrigin;
 import glossary.web.SecurityHeaders;
 import glossary.web.Site;
 import glossary.web.Templates;
@@ -107,7 +108,8 @@ public final class App {
                 new LoginThrottle(jdbi, parts.clock()),
                 parts.tokens(),
                 clients,
-                config.https());
+                config.https(),
+                new SameOrigin(config.baseUrl()));
         var adminPages = new AdminPages(site, templates);
         var search = new LeadSearch(jdbi);
         var workflow = new LeadWorkflow(jdbi, parts.inquiries(), parts.outbox(), parts.clock());

@@ -28,7 +28,8 @@ public final class LeadController {
             List<LeadWorkflow.Event> history,
             List<Outbox.Entry> messages,
             List<LeadStatus> nextStatuses,
-            List<Staff.Member> staff) {}
+            List<Staff.Member> staff,
+            int leadsOfThisPerson) {}
 
     private final AdminPages pages;
     private final LeadWorkflow leads;
@@ -66,7 +67,8 @@ public final class LeadController {
                         leads.history(id),
                         outbox.forInquiry(id),
                         detail.inquiry().status().next(),
-                        staff.all()));
+                        staff.all(),
+                        leads.leadsOfSamePerson(id)));
     }
 
     public void changeStatus(Context ctx) {
@@ -110,7 +112,7 @@ public final class LeadController {
         if (!"ERASE".equals(ctx.formParam("confirm"))) {
             throw new BadRequestResponse("Type ERASE to confirm");
         }
-        leads.erase(id, staffId(ctx));
+        leads.erasePerson(id, staffId(ctx));
         ctx.redirect(leadPath(id), HttpStatus.SEE_OTHER);
     }
 }

@@ -146,18 +146,44 @@ public final class LeadWorkflow {
     }
 
     /**
-     * Erases a lead's personal data on request: the person's fields, the notes about them, and any
-     * mail not yet sent. The history stays (it never holds personal data) and says it was erased.
+     * Erases a person's data on request: every lead from the same email address, the notes about
+     * them, and any mail to them not yet sent. The history of each lead stays (it never holds
+     * personal data) and says it was erased.
+     *
+     * @return how many leads were erased
      */
-    public void erase(long id, long staffId) {
-        jdbi.useTransaction(h -> {
-            inquiries.erase(h, id);
-            h.createUpdate("DELETE FROM lead_note WHERE inquiry_id = :id")
-                    .bind("id", id)
-                    .execute();
-            outbox.cancel(h, id);
-            event(h, id, staffId, "erased", "personal data erased on request");
+    public int erasePerson(long id, long staffId) {
+        return jdbi.inTransaction(h -> {
+            var ids = sameAddress(h, id);
+            for (long lead : ids) {
+                inquiries.erase(h, lead);
+                h.createUpdate("DELETE FROM lead_note WHERE inquiry_id = :id")
+                        .bind("id", lead)
+                        .execute();
+                outbox.cancel(h, lead);
+                event(
+                        h,
+                        lead,
+                        staffId,
+                        "erased",
+                        "personal data erased on request, with " + (ids.size() - 1)
+                                + " other lead(s) from the same address");
+            }
+            return ids.size();
         });
+    }
+
+    /** How many leads come from this lead's email address, itself included (0 once erased). */
+    public int leadsOfSamePerson(long id) {
+        return jdbi.withHandle(h -> sameAddress(h, id).size());
+    }
+
+    private static List<Long> sameAddress(Handle h, long id) {
+        return h.createQuery("SELECT other.id FROM inquiry lead JOIN inquiry other ON other.email_key = lead.email_key "
+                        + "WHERE lead.id = :id ORDER BY other.id")
+                .bind("id", id)
+                .mapTo(Long.class)
+                .list();
     }
 
     private void event(Handle h, long id, long staffId, String action, String detail) {

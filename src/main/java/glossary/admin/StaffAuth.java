@@ -4,6 +4,7 @@ import glossary.web.CachedPage;
 import glossary.web.ClientAddress;
 import glossary.web.FormTokens;
 import glossary.web.PageMeta;
+import glossary.web.SameOrigin;
 import glossary.web.Site;
 import glossary.web.Templates;
 import io.javalin.http.Context;
@@ -42,6 +43,7 @@ public final class StaffAuth {
     private final FormTokens tokens;
     private final ClientAddress clients;
     private final boolean secureCookie;
+    private final SameOrigin sameOrigin;
 
     public StaffAuth(
             Site site,
@@ -51,7 +53,8 @@ public final class StaffAuth {
             LoginThrottle throttle,
             FormTokens tokens,
             ClientAddress clients,
-            boolean secureCookie) {
+            boolean secureCookie,
+            SameOrigin sameOrigin) {
         this.site = site;
         this.templates = templates;
         this.staff = staff;
@@ -60,6 +63,7 @@ public final class StaffAuth {
         this.tokens = tokens;
         this.clients = clients;
         this.secureCookie = secureCookie;
+        this.sameOrigin = sameOrigin;
     }
 
     /** The handler, run only for a signed-in member and, for a change, with the session's CSRF token. */
@@ -104,6 +108,7 @@ public final class StaffAuth {
     }
 
     public void login(Context ctx) {
+        sameOrigin.require(ctx); // a cross-site sign-in would put the browser in the attacker's account
         var check = tokens.check(ctx.formParam("token"));
         if (check.verdict() == FormTokens.Verdict.INVALID) {
             throw new ForbiddenResponse("Invalid form token");

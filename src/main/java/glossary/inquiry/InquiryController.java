@@ -8,6 +8,7 @@ import glossary.web.ClientAddress;
 import glossary.web.FormTokens;
 import glossary.web.PageMeta;
 import glossary.web.Referrers;
+import glossary.web.SameOrigin;
 import glossary.web.Site;
 import glossary.web.Templates;
 import io.javalin.http.BadRequestResponse;
@@ -17,7 +18,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -37,7 +37,7 @@ public final class InquiryController {
 
     public record ThanksPage(PageMeta meta, String reference) {}
 
-    private final String baseUrl;
+    private final SameOrigin sameOrigin;
     private final FormSettings settings;
     private final Site site;
     private final Templates templates;
@@ -63,7 +63,7 @@ public final class InquiryController {
             ClientAddress clients,
             OutboxWorker worker,
             MeterRegistry metrics) {
-        this.baseUrl = baseUrl;
+        this.sameOrigin = new SameOrigin(baseUrl);
         this.settings = settings;
         this.site = site;
         this.templates = templates;
@@ -109,7 +109,7 @@ public final class InquiryController {
     }
 
     private void submit(Context ctx, TermCatalog.Entry entry) {
-        requireSameOrigin(ctx);
+        sameOrigin.require(ctx);
         if (ctx.formParamMap().size() > MAX_FORM_FIELDS) {
             throw new BadRequestResponse("Too many fields");
         }
@@ -180,23 +180,6 @@ public final class InquiryController {
         ctx.status(status);
         CachedPage.sendOnce(
                 ctx, CachedPage.HTML, "no-store", templates.render("inquiry/contact.jte", new ContactPage(meta, form)));
-    }
-
-    /**
-     * Browsers name the page a form was posted from; a post from another site is refused outright.
-     * Clients that send no Origin still need a valid token.
-     */
-    private void requireSameOrigin(Context ctx) {
-        var origin = ctx.header("Origin");
-        if (origin == null) {
-            return;
-        }
-        var ours = URI.create(baseUrl);
-        var base = ours.getScheme() + "://" + ours.getAuthority();
-        var self = ctx.scheme() + "://" + ctx.host();
-        if (!origin.equals(base) && !origin.equals(self)) {
-            throw new ForbiddenResponse("Cross-site form post");
-        }
     }
 
     private static InquiryForm withTerm(InquiryForm f, String slug) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -64,14 +65,15 @@ public final class InquiryRepository {
         var form = submission.form();
         var status = reason == null ? LeadStatus.NEW : LeadStatus.SPAM;
         long id = h.createUpdate(
-                        "INSERT INTO inquiry (created_at, name, email, company, job_role, country, phone, message, "
+                        "INSERT INTO inquiry (created_at, name, email, email_key, company, job_role, country, phone, message, "
                                 + "timeline, term_slug, page, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content, "
-                                + "client_ip, user_agent, status, spam_reason) VALUES (:now, :name, :email, :company, :role, :country, "
+                                + "client_ip, user_agent, status, spam_reason) VALUES (:now, :name, :email, :emailKey, :company, :role, :country, "
                                 + ":phone, :message, :timeline, :term, :page, :referrer, :utmSource, :utmMedium, :utmCampaign, "
                                 + ":utmTerm, :utmContent, :ip, :agent, :status, :reason)")
                 .bind("now", now)
                 .bind("name", form.name())
                 .bind("email", form.email())
+                .bind("emailKey", emailKey(form.email()))
                 .bind("company", form.company())
                 .bind("role", emptyToNull(form.role()))
                 .bind("country", form.country())
@@ -124,7 +126,7 @@ public final class InquiryRepository {
      * date, term and status, which say nothing about anyone.
      */
     public void erase(Handle handle, long id) {
-        handle.createUpdate("UPDATE inquiry SET name = :erased, email = :erased, company = :erased, "
+        handle.createUpdate("UPDATE inquiry SET name = :erased, email = :erased, email_key = NULL, company = :erased, "
                         + "job_role = NULL, country = '--', phone = NULL, message = :erased, page = NULL, "
                         + "referrer = NULL, utm_source = NULL, utm_medium = NULL, utm_campaign = NULL, "
                         + "utm_term = NULL, utm_content = NULL, client_ip = '0.0.0.0', user_agent = NULL, "
@@ -135,6 +137,11 @@ public final class InquiryRepository {
         handle.createUpdate("DELETE FROM inquiry_word WHERE inquiry_id = :id")
                 .bind("id", id)
                 .execute();
+    }
+
+    /** The email address as compared: one person whatever the case they typed it in. */
+    public static String emailKey(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     /** What an erased field reads. */

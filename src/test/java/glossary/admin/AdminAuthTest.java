@@ -7,6 +7,7 @@ import glossary.inquiry.InquiriesForTests;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
@@ -142,14 +143,37 @@ class AdminAuthTest {
         assertThat(staff.get("/admin").statusCode()).isEqualTo(303);
     }
 
+    /** What an attacker tries first is refused, and the person is told why (NIST SP 800-63B). */
+    @Test
+    void guessable_passwords_the_email_and_the_current_password_are_refused_with_a_reason() {
+        var email = "siti@firm.example";
+        var current = "correct horse battery staple 42";
+        for (var weak : List.of(
+                " ".repeat(12), "aaaaaaaaaaaa", "123456789012", "iloveyou1234", email, "SITI@firm.example", current)) {
+            assertThat(Passwords.problem(weak, email, current))
+                    .as("[" + weak + "]")
+                    .isPresent();
+        }
+        assertThat(Passwords.problem(current, email, current))
+                .hasValueSatisfying(p -> assertThat(p).contains("current"));
+        assertThat(Passwords.problem(email, email, current))
+                .hasValueSatisfying(p -> assertThat(p).contains("email"));
+        assertThat(Passwords.problem("iloveyou1234", email, current))
+                .hasValueSatisfying(p -> assertThat(p).contains("guess"));
+        assertThat(Passwords.problem("mosaic lantern quay thunder", email, current))
+                .isEmpty();
+    }
+
     @Test
     void passwords_must_be_long_uncommon_and_may_be_long() {
-        assertThat(Passwords.problem("short")).isPresent();
-        assertThat(Passwords.problem("password1234"))
+        assertThat(Passwords.problem("short", "staff@firm.example", null)).isPresent();
+        assertThat(Passwords.problem("password1234", "staff@firm.example", null))
                 .hasValueSatisfying(p -> assertThat(p).contains("common"));
-        assertThat(Passwords.problem("a".repeat(129))).isPresent();
-        var longest = "ǅ".repeat(128);
-        assertThat(Passwords.problem(longest)).isEmpty();
+        assertThat(Passwords.problem("a".repeat(129), "staff@firm.example", null))
+                .isPresent();
+        var longest = "ǅungle räven " + "mosaic lantern quay ".repeat(6).substring(0, 115);
+        assertThat(longest.codePointCount(0, longest.length())).isEqualTo(128);
+        assertThat(Passwords.problem(longest, "staff@firm.example", null)).isEmpty();
         assertThat(Passwords.matches(longest, Passwords.hash(longest))).isTrue();
         assertThat(Passwords.matches(longest.substring(1) + "x", Passwords.hash(longest)))
                 .isFalse();
