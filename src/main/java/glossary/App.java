@@ -30,8 +30,10 @@ import glossary.web.ErrorPages;
 import glossary.web.FormTokens;
 import glossary.web.Health;
 import glossary.web.InfoPages;
+import glossary.web.JettyErrors;
 import glossary.web.PageCache;
 import glossary.web.PageCacheHandler;
+import glossary.web.RequestGuard;
 import glossary.web.SameOrigin;
 import glossary.web.SecurityHeaders;
 import glossary.web.Site;
@@ -40,14 +42,19 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Handler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Builds the web app from finished parts; Main starts it, tests build the very same one. */
 public final class App {
     static final String SITE_NAME = "AI Glossary";
     static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /** A form is a few kilobytes: a person's browser sends it in well under a second. */
+    static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
 
     private App() {}
 
@@ -97,7 +104,16 @@ public final class App {
                 parts.worker(),
                 metrics.registry());
         var info = new InfoPages(site, templates, pages);
-        var front = new PageCacheHandler(pages, new SecurityHeaders(config.https()), parts.views()::countPath);
+        var securityHeaders = new SecurityHeaders(config.https());
+        // Outermost first: the request log, the guard (headers, content type, body deadline), the
+        // size limit (413 on a declared length before a byte is read), pages served from memory,
+        // and the body read in full without a thread before Javalin's servlet, mounted innermost.
+        var sizeLimit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
+        sizeLimit.setHandler(new PageCacheHandler(
+                pages,
+                parts.views()::countPath,
+                new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory())));
+        var front = new RequestGuard(sizeLimit, securityHeaders, BODY_DEADLINE);
         var errors = new ErrorPages(site, templates, terms::notFoundPage);
 
         var auth = new StaffAuth(
@@ -133,6 +149,7 @@ public final class App {
             // meanwhile on open connections with 503, which a proxy cannot safely retry elsewhere.
             javalin.jetty.modifyServer(server -> {
                 server.setHandler(new RequestLog(front, metrics));
+                server.setErrorHandler(new JettyErrors(securityHeaders, errors));
                 server.setStopTimeout(config.ops().shutdownGrace().toMillis());
             });
             javalin.requestLogger.http((ctx, ms) -> {

@@ -17,6 +17,12 @@ public final class ErrorPages {
         byte[] render(String path);
     }
 
+    private static final String TOO_LARGE = "That was too much to send";
+    private static final String TOO_LARGE_TEXT =
+            "What you sent is larger than we accept. Please shorten it and try again.";
+    private static final String BAD_REQUEST = "That request could not be understood";
+    private static final String BAD_REQUEST_TEXT = "Please go back, reload the page and try again.";
+
     public ErrorPages(Site site, Templates templates, NotFoundPage notFoundPage) {
         this.site = site;
         this.templates = templates;
@@ -35,10 +41,7 @@ public final class ErrorPages {
     }
 
     public void tooLarge(Context ctx) {
-        message(
-                ctx,
-                "That was too much to send",
-                "What you sent is larger than we accept. Please shorten it and try again.");
+        message(ctx, TOO_LARGE, TOO_LARGE_TEXT);
     }
 
     public void methodNotAllowed(Context ctx) {
@@ -46,7 +49,7 @@ public final class ErrorPages {
     }
 
     public void badRequest(Context ctx) {
-        message(ctx, "That request could not be understood", "Please go back, reload the page and try again.");
+        message(ctx, BAD_REQUEST, BAD_REQUEST_TEXT);
     }
 
     /** The inquiry could not be stored: say so plainly, since nothing was kept. */
@@ -100,8 +103,30 @@ public final class ErrorPages {
     }
 
     private void message(Context ctx, String heading, String text) {
-        var meta = site.page(heading + " | " + site.name(), text, ctx.path()).notIndexed();
-        html(ctx, templates.render("error/message.jte", new ErrorPage(meta, heading, text)));
+        html(ctx, page(ctx.path(), heading, text));
+    }
+
+    private byte[] page(String path, String heading, String text) {
+        var meta = site.page(heading + " | " + site.name(), text, path).notIndexed();
+        return templates.render("error/message.jte", new ErrorPage(meta, heading, text));
+    }
+
+    /**
+     * The page for an error the server answers before the app sees the request (too large, too
+     * slow, not a form, malformed): the same words as the app's own error pages.
+     */
+    public byte[] beforeTheApp(int status, String path) {
+        return switch (status) {
+            case 413 -> page(path, TOO_LARGE, TOO_LARGE_TEXT);
+            case 408 ->
+                page(
+                        path,
+                        "That took too long",
+                        "What you sent arrived too slowly, so we stopped waiting. "
+                                + "Please go back and send it again.");
+            case 415 -> page(path, "That did not work", "This address accepts only the site's own forms.");
+            default -> page(path, BAD_REQUEST, BAD_REQUEST_TEXT);
+        };
     }
 
     private static void html(Context ctx, byte[] body) {

@@ -19,19 +19,17 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class PageCacheHandler extends Handler.Wrapper {
     private final PageCache cache;
-    private final SecurityHeaders headers;
     private final Consumer<String> served;
 
     /** @param served told the path of every page served from memory with GET, to count it */
-    public PageCacheHandler(PageCache cache, SecurityHeaders headers, Consumer<String> served) {
+    public PageCacheHandler(PageCache cache, Consumer<String> served, Handler handler) {
+        super(handler);
         this.cache = cache;
-        this.headers = headers;
         this.served = served;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        headers.apply(response.getHeaders());
         var method = request.getMethod();
         if (("GET".equals(method) || "HEAD".equals(method))
                 && request.getHttpURI().getQuery() == null
