@@ -3,30 +3,20 @@ package glossary.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glossary.TestApp;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import glossary.testing.AppExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A prospect on a phone makes mistakes in the form, reads the messages, fixes them and is thanked. */
 class InquiryBrowserTest {
-    private static TestApp app;
-    private static Browser browser;
+    @RegisterExtension
+    static final AppExtension apps = AppExtension.perClass();
 
-    @BeforeAll
-    static void start() {
-        app = TestApp.start(Map.of("GLOSSARY_FORM_MIN_SECONDS", "0"));
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        app.close();
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @Test
-    void a_prospect_corrects_their_mistakes_and_reaches_the_thank_you_page() {
+    void a_prospect_corrects_their_mistakes_and_reaches_the_thank_you_page(TestApp app) {
         var page = browser.phone();
         page.navigate(app.url("/glossary/ai-governance?utm_source=browser-test&utm_campaign=governance"));
         page.getByLabel("Name").fill("Nguyễn Thị Lan");
