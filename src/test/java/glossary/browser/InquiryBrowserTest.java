@@ -1,5 +1,6 @@
 package glossary.browser;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glossary.TestApp;
@@ -26,7 +27,9 @@ class InquiryBrowserTest {
         page.locator("#f-country").selectOption("VN");
         page.getByText("Send inquiry").click();
 
-        assertThat(page.locator(".error-summary")).isNotNull();
+        var summary = page.locator(".error-summary");
+        assertThat(summary).isVisible();
+        assertThat(summary.locator("li a")).containsText(new String[] {"Work email", "How can we help?", "Consent"});
         assertThat(page.locator("#f-email-error").textContent()).contains("email address");
         assertThat(page.locator("#f-message-error").textContent()).contains("at least 10 characters");
         assertThat(page.locator("#f-consent-error").textContent()).contains("agree");
