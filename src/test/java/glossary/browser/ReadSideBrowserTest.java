@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** What only a browser can prove: the pages work, fit a phone, and pass axe-core. */
 class ReadSideBrowserTest {
     @RegisterExtension
-    static final AppExtension apps = AppExtension.perClass();
+    static final AppExtension apps = AppExtension.readOnly();
 
     @RegisterExtension
     static final Browser browser = new Browser();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The read side over HTTP with the bundled content, asserted on the structure of each page. */
 class ReadSideTest {
     @RegisterExtension
-    static final AppExtension apps = AppExtension.perClass();
+    static final AppExtension apps = AppExtension.readOnly();
 
     private final Client visitor = Client.of(apps.app());
 

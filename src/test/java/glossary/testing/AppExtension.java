@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>{@link #perClass()} shares one app among the tests of a class, for tests that do not disturb
  * each other; {@link #perTest()} gives each test a fresh one; {@link #onDemand()} starts none, and
  * each test {@link #start}s what it needs. Whatever a test starts is stopped when it ends.
+ * {@link #readOnly()} shares one app among all classes that only read, for the whole run.
  *
  * <p>Test methods may ask for the class's or test's app as parameters: {@link TestApp}, a
  * {@link Client} (a new visitor), a {@link StaffClient} (signed in as {@link StaffClient#EMAIL}),
@@ -54,10 +56,13 @@ public final class AppExtension
             Map.of("GLOSSARY_FORM_MIN_SECONDS", "0", "GLOSSARY_RATE_LIMIT", "1000");
 
     private enum Scope {
+        RUN,
         CLASS,
         TEST,
         ON_DEMAND
     }
+
+    private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(AppExtension.class);
 
     private final Scope scope;
     private final Map<String, String> env = new LinkedHashMap<>(DEFAULTS);
@@ -68,6 +73,15 @@ public final class AppExtension
 
     private AppExtension(Scope scope) {
         this.scope = scope;
+    }
+
+    /**
+     * One app for the whole run, shared by every class that registers readOnly() with the same
+     * settings: for tests that read pages and write nothing that another class asserts on (a
+     * search they count must be their own). Stopped when the run ends.
+     */
+    public static AppExtension readOnly() {
+        return new AppExtension(Scope.RUN);
     }
 
     /** One app for all tests of the class, started before the first and stopped after the last. */
@@ -160,12 +174,23 @@ public final class AppExtension
         if (scope == Scope.CLASS) {
             startOwnApp();
         }
+        if (scope == Scope.RUN) {
+            if (mail) {
+                throw new ExtensionConfigurationException("readOnly() apps send no mail");
+            }
+            // The root store closes what it holds (TestApp is AutoCloseable) when the run ends.
+            var settings = new TreeMap<>(env);
+            app = context.getRoot()
+                    .getStore(SHARED)
+                    .getOrComputeIfAbsent(settings.toString(), key -> TestApp.start(settings), TestApp.class);
+        }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        if (scope == Scope.CLASS && app == null) {
-            throw new ExtensionConfigurationException("AppExtension.perClass() must be registered in a static field");
+        if ((scope == Scope.CLASS || scope == Scope.RUN) && app == null) {
+            throw new ExtensionConfigurationException("register AppExtension."
+                    + (scope == Scope.RUN ? "readOnly()" : "perClass()") + " in a static field");
         }
         if (scope == Scope.TEST) {
             startOwnApp();
@@ -188,7 +213,11 @@ public final class AppExtension
         try {
             closeAll(startedByTest); // anything started outside a test, e.g. in @BeforeAll
         } finally {
-            stopOwnApp();
+            if (scope == Scope.RUN) {
+                app = null; // the run's, not this class's to stop
+            } else {
+                stopOwnApp();
+            }
         }
     }
 

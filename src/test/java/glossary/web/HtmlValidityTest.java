@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every kind of page is valid HTML according to the W3C's Nu HTML Checker (vnu.jar). */
 class HtmlValidityTest {
     @RegisterExtension
-    static final AppExtension apps = AppExtension.perClass();
+    static final AppExtension apps = AppExtension.readOnly();
 
     private static final List<String> PAGES = List.of(
             "/",
