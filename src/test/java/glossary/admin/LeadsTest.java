@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import glossary.TestApp;
 import glossary.testing.AppExtension;
 import glossary.testing.Client;
+import glossary.testing.Form;
 import glossary.testing.Inquiries;
 import glossary.testing.Mailbox;
 import glossary.testing.StaffClient;
@@ -47,8 +48,7 @@ class LeadsTest {
         payload.put("page", "/contact" + XSS);
         long id = Inquiries.submit(visitor, payload);
 
-        var list = staff.get(
-                "/admin/leads?q=" + java.net.URLEncoder.encode("<script>", java.nio.charset.StandardCharsets.UTF_8));
+        var list = staff.get("/admin/leads?" + Form.encode(Form.of("q", "<script>")));
         assertThat(list.body()).doesNotContain("<script>alert").contains("&lt;script&gt;");
         assertThat(Jsoup.parse(list.body()).select("script:not([type=application/ld+json]), img[onerror]"))
                 .isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import glossary.testing.AppExtension;
 import glossary.testing.Client;
+import glossary.testing.Form;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -261,7 +262,7 @@ class ReadSideTest {
     }
 
     private List<String> results(String query) {
-        return visitor.page("/search?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8))
+        return visitor.page("/search?" + Form.encode(Form.of("q", query)))
                 .select(".term-list > li > a")
                 .eachAttr("href");
     }
