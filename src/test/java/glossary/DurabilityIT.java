@@ -1,17 +1,15 @@
 package glossary;
 
+import static glossary.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glossary.cluster.AppProcess;
 import glossary.cluster.Load;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import glossary.testing.Client;
+import glossary.testing.Inquiries;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Map;
@@ -27,11 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * got a success answer is in the database after a restart.
  */
 class DurabilityIT {
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
-
     @TempDir
     Path data;
 
@@ -45,25 +38,25 @@ class DurabilityIT {
                 "GLOSSARY_RATE_LIMIT",
                 "1000000");
         var app = AppProcess.onFreePort(env, data).start();
-        int port = app.port;
-        var token =
-                Jsoup.parse(get(port, "/contact")).select("input[name=token]").attr("value");
+        var client = new Client(app.url(""));
+        var token = Jsoup.parse(client.get("/contact").body())
+                .select("input[name=token]")
+                .attr("value");
         var acknowledged = new ConcurrentLinkedQueue<Long>();
         var running = new AtomicBoolean(true);
         var clients = new ArrayList<Thread>();
         for (int c = 0; c < 8; c++) {
-            int client = c;
+            int sender = c;
             var thread = new Thread(() -> {
                 int n = 0;
                 while (running.get()) {
                     try {
-                        var response = post(port, Load.inquiry(token, "Client " + client + " inquiry " + n++));
+                        var response =
+                                client.postRaw("/contact", Load.inquiry(token, "Client " + sender + " inquiry " + n++));
                         if (response.statusCode() == 303) {
-                            var location =
-                                    response.headers().firstValue("Location").orElseThrow();
-                            acknowledged.add(Long.parseLong(location.substring(location.lastIndexOf('-') + 1)));
+                            acknowledged.add(Inquiries.idOf(response));
                         }
-                    } catch (IOException | InterruptedException e) {
+                    } catch (UncheckedIOException e) {
                         // the server is gone: an unanswered request promised nothing
                     }
                 }
@@ -71,8 +64,8 @@ class DurabilityIT {
             thread.start();
             clients.add(thread);
         }
-        Thread.sleep(2500);
-        app.kill(); // SIGKILL: no shutdown hook, no clean close
+        await("two hundred inquiries acknowledged").until(() -> acknowledged.size() >= 200);
+        app.kill(); // SIGKILL, in the middle of the clients' work: no shutdown hook, no clean close
         running.set(false);
         for (var thread : clients) {
             thread.join();
@@ -80,7 +73,7 @@ class DurabilityIT {
         assertThat(acknowledged).hasSizeGreaterThan(20);
 
         app.start(); // recovers the database files it left behind
-        assertThat(get(port, "/contact")).contains("inquiry-form");
+        assertThat(client.get("/contact").body()).contains("inquiry-form");
         app.stop(); // SIGTERM: a clean stop this time
 
         Set<Long> stored = new HashSet<>();
@@ -102,24 +95,5 @@ class DurabilityIT {
         System.out.printf(
                 "Durability: %d inquiries acknowledged before SIGKILL, %d stored after restart, 0 lost%n",
                 acknowledged.size(), stored.size());
-    }
-
-    private String get(int port, String path) throws IOException, InterruptedException {
-        var response = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .timeout(Duration.ofSeconds(5))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.body();
-    }
-
-    private HttpResponse<String> post(int port, String body) throws IOException, InterruptedException {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/contact"))
-                        .timeout(Duration.ofSeconds(5))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import glossary.cluster.AppProcess;
+import glossary.testing.Client;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -49,14 +50,7 @@ class LifecycleIT {
         var app = AppProcess.onFreePort(
                         Map.of("GLOSSARY_DATA_DIR", data.toString(), "GLOSSARY_FORM_MIN_SECONDS", "0"), data)
                 .start();
-        var token = Jsoup.parse(new String(
-                        java.net
-                                .URI
-                                .create(app.url("/contact"))
-                                .toURL()
-                                .openStream()
-                                .readAllBytes(),
-                        StandardCharsets.UTF_8))
+        var token = Jsoup.parse(new Client(app.url("")).get("/contact").body())
                 .select("input[name=token]")
                 .attr("value");
         var body = glossary.cluster.Load.inquiry(token, "Sent while the server stops")

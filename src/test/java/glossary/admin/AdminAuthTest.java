@@ -3,35 +3,34 @@ package glossary.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glossary.TestApp;
-import glossary.inquiry.InquiriesForTests;
+import glossary.testing.AppExtension;
+import glossary.testing.Client;
+import glossary.testing.Inquiries;
+import glossary.testing.StaffClient;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Sign-in, sessions, throttling and CSRF for the admin area. */
+/**
+ * Sign-in, sessions, throttling and CSRF for the admin area. Tests that lock an account or the
+ * test's own address, or change the password, start an app of their own.
+ */
 class AdminAuthTest {
-    private static TestApp app;
+    @RegisterExtension
+    static final AppExtension apps = AppExtension.perClass().env(StaffClient.ENV);
 
-    @BeforeAll
-    static void start() {
-        app = TestApp.start(StaffClient.env());
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+    private static final String EMAIL = StaffClient.EMAIL;
+    private static final String PASSWORD = StaffClient.PASSWORD;
 
     @Test
-    void every_admin_route_needs_a_signed_in_staff_member() {
-        long id = InquiriesForTests.submit(app, Map.of());
-        var anonymous = new StaffClient(app);
+    void every_admin_route_needs_a_signed_in_staff_member(TestApp app, Client visitor) {
+        long id = Inquiries.submit(visitor, Map.of());
+        var anonymous = StaffClient.of(app);
         int checked = 0;
         for (var endpoint : app.app.unsafe.internalRouter.allHttpHandlers()) {
             var path = endpoint.endpoint.path;
@@ -54,14 +53,14 @@ class AdminAuthTest {
             checked++;
         }
         assertThat(checked).isGreaterThanOrEqualTo(13);
-        assertThat(InquiriesForTests.status(app, id)).isEqualTo("new"); // nothing changed
+        assertThat(Inquiries.status(app, id)).isEqualTo("new"); // nothing changed
     }
 
     @Test
-    void signing_in_gives_a_new_session_id_in_a_safe_cookie() {
-        var client = new StaffClient(app);
-        client.cookie = StaffAuth.COOKIE + "=attacker-chosen-session-id";
-        var response = client.signIn(StaffClient.EMAIL, StaffClient.PASSWORD);
+    void signing_in_gives_a_new_session_id_in_a_safe_cookie(TestApp app) {
+        var client = StaffClient.of(app);
+        client.cookie(StaffAuth.COOKIE, "attacker-chosen-session-id");
+        var response = client.signIn(EMAIL, PASSWORD);
         assertThat(response.statusCode()).isEqualTo(303);
         var setCookie = response.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith(StaffAuth.COOKIE))
@@ -75,19 +74,20 @@ class AdminAuthTest {
                 .contains("Path=/admin");
         assertThat(client.get("/admin").statusCode()).isEqualTo(200);
 
-        var again = new StaffClient(app);
-        again.cookie = client.cookie;
-        again.signIn(StaffClient.EMAIL, StaffClient.PASSWORD);
-        assertThat(again.cookie).isNotEqualTo(client.cookie);
+        var again = StaffClient.of(app);
+        var session = client.cookie(StaffAuth.COOKIE).orElseThrow();
+        again.cookie(StaffAuth.COOKIE, session);
+        again.signIn(EMAIL, PASSWORD);
+        assertThat(again.cookie(StaffAuth.COOKIE).orElseThrow()).isNotEqualTo(session);
         assertThat(client.get("/admin").statusCode())
                 .as("the old session ended at the new sign-in")
                 .isEqualTo(303);
     }
 
     @Test
-    void a_failed_sign_in_does_not_say_whether_the_account_exists() {
-        var wrongPassword = new StaffClient(app).signIn(StaffClient.EMAIL, "not the password at all");
-        var noAccount = new StaffClient(app).signIn("nobody@firm.example", "not the password at all");
+    void a_failed_sign_in_does_not_say_whether_the_account_exists(TestApp app) {
+        var wrongPassword = StaffClient.of(app).signIn(EMAIL, "not the password at all");
+        var noAccount = StaffClient.of(app).signIn("nobody@firm.example", "not the password at all");
         assertThat(wrongPassword.statusCode()).isEqualTo(noAccount.statusCode()).isEqualTo(401);
         assertThat(Jsoup.parse(wrongPassword.body()).select(".error-summary").text())
                 .isEqualTo(
@@ -96,33 +96,27 @@ class AdminAuthTest {
 
     @Test
     void repeated_failures_lock_the_account_whatever_x_forwarded_for_says() {
-        try (var own = TestApp.start(StaffClient.env())) {
-            var client = new StaffClient(own);
-            for (int i = 0; i < LoginThrottle.FREE_FAILURES + 1; i++) {
-                client.signIn(StaffClient.EMAIL, "wrong password " + i, "X-Forwarded-For", "198.51.100." + i);
-            }
-            var locked = client.signIn(StaffClient.EMAIL, StaffClient.PASSWORD, "X-Forwarded-For", "203.0.113.99");
-            assertThat(locked.statusCode()).isEqualTo(429);
-            assertThat(client.get("/admin").statusCode()).isEqualTo(303);
+        var client = StaffClient.of(apps.start(Map.of()));
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES + 1; i++) {
+            client.signIn(EMAIL, "wrong password " + i, "X-Forwarded-For", "198.51.100." + i);
         }
+        var locked = client.signIn(EMAIL, PASSWORD, "X-Forwarded-For", "203.0.113.99");
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(client.get("/admin").statusCode()).isEqualTo(303);
     }
 
     @Test
     void guessing_across_accounts_from_one_address_is_throttled_too() {
-        try (var own = TestApp.start(StaffClient.env())) {
-            var client = new StaffClient(own);
-            for (int i = 0; i < LoginThrottle.FREE_FAILURES + 1; i++) {
-                client.signIn("guess" + i + "@firm.example", "wrong password");
-            }
-            assertThat(client.signIn(StaffClient.EMAIL, StaffClient.PASSWORD).statusCode())
-                    .isEqualTo(429);
+        var client = StaffClient.of(apps.start(Map.of()));
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES + 1; i++) {
+            client.signIn("guess" + i + "@firm.example", "wrong password");
         }
+        assertThat(client.signIn(EMAIL, PASSWORD).statusCode()).isEqualTo(429);
     }
 
     @Test
-    void a_change_without_the_session_csrf_token_is_refused() {
-        long id = InquiriesForTests.submit(app, Map.of());
-        var staff = new StaffClient(app).signedIn();
+    void a_change_without_the_session_csrf_token_is_refused(Client visitor, StaffClient staff) {
+        long id = Inquiries.submit(visitor, Map.of());
         assertThat(staff.post("/admin/leads/" + id + "/notes", Map.of("note", "no token"))
                         .statusCode())
                 .isEqualTo(403);
@@ -137,8 +131,7 @@ class AdminAuthTest {
     }
 
     @Test
-    void signing_out_ends_the_session() {
-        var staff = new StaffClient(app).signedIn();
+    void signing_out_ends_the_session(StaffClient staff) {
         assertThat(staff.act("/admin/logout", Map.of()).statusCode()).isEqualTo(303);
         assertThat(staff.get("/admin").statusCode()).isEqualTo(303);
     }
@@ -184,48 +177,39 @@ class AdminAuthTest {
 
     @Test
     void a_member_changes_their_password_and_other_sessions_end() {
-        try (var own = TestApp.start(StaffClient.env())) {
-            var here = new StaffClient(own).signedIn();
-            var elsewhere = new StaffClient(own).signedIn();
-            var tooShort = here.act(
-                    "/admin/password", Map.of("current", StaffClient.PASSWORD, "password", "short", "repeat", "short"));
-            assertThat(tooShort.statusCode()).isEqualTo(422);
-            var next = "a much longer passphrase for the firm";
-            assertThat(here.act(
-                                    "/admin/password",
-                                    Map.of("current", StaffClient.PASSWORD, "password", next, "repeat", next))
-                            .statusCode())
-                    .isEqualTo(303);
-            assertThat(here.get("/admin").statusCode()).isEqualTo(200);
-            assertThat(elsewhere.get("/admin").statusCode()).isEqualTo(303);
-            assertThat(new StaffClient(own).signIn(StaffClient.EMAIL, next).statusCode())
-                    .isEqualTo(303);
-        }
+        var own = apps.start(Map.of());
+        var here = StaffClient.signedIn(own);
+        var elsewhere = StaffClient.signedIn(own);
+        var tooShort = here.act("/admin/password", Map.of("current", PASSWORD, "password", "short", "repeat", "short"));
+        assertThat(tooShort.statusCode()).isEqualTo(422);
+        var next = "a much longer passphrase for the firm";
+        assertThat(here.act("/admin/password", Map.of("current", PASSWORD, "password", next, "repeat", next))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(here.get("/admin").statusCode()).isEqualTo(200);
+        assertThat(elsewhere.get("/admin").statusCode()).isEqualTo(303);
+        assertThat(StaffClient.of(own).signIn(EMAIL, next).statusCode()).isEqualTo(303);
     }
 
     @Test
-    void the_staff_command_adds_an_account_with_the_password_from_standard_input() throws Exception {
-        var data = java.nio.file.Files.createTempDirectory("staff-cli");
-        try (var db = glossary.TestDatabase.fresh(data)) {
-            InputStream stdin = System.in;
-            try {
-                System.setIn(new ByteArrayInputStream("password\n".getBytes(StandardCharsets.UTF_8)));
-                assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, () -> staffStore(db)))
-                        .isEqualTo(1);
-                System.setIn(
-                        new ByteArrayInputStream("a long and unusual passphrase\n".getBytes(StandardCharsets.UTF_8)));
-                assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, () -> staffStore(db)))
-                        .isZero();
-            } finally {
-                System.setIn(stdin);
-            }
-            try (var own = TestApp.start(db.env())) {
-                assertThat(new StaffClient(own)
-                                .signIn("new@firm.example", "a long and unusual passphrase")
-                                .statusCode())
-                        .isEqualTo(303);
-            }
+    void the_staff_command_adds_an_account_with_the_password_from_standard_input() {
+        var database = apps.database();
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("password\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, () -> staffStore(database)))
+                    .isEqualTo(1);
+            System.setIn(new ByteArrayInputStream("a long and unusual passphrase\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(StaffCommand.run(new String[] {"staff", "add", "new@firm.example"}, () -> staffStore(database)))
+                    .isZero();
+        } finally {
+            System.setIn(stdin);
         }
+        var own = apps.start(database.env());
+        assertThat(StaffClient.of(own)
+                        .signIn("new@firm.example", "a long and unusual passphrase")
+                        .statusCode())
+                .isEqualTo(303);
     }
 
     /** What Main hands the staff command: the accounts in this database, closed after the command. */

@@ -3,46 +3,35 @@ package glossary.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glossary.TestApp;
-import glossary.inquiry.InquiriesForTests;
+import glossary.testing.AppExtension;
+import glossary.testing.Client;
+import glossary.testing.Inquiries;
+import glossary.testing.StaffClient;
 import java.nio.file.Files;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A staff member signs in, filters, opens a lead, works it and downloads the CSV, in Chromium. */
 class AdminBrowserTest {
-    private static TestApp app;
-    private static Browser browser;
+    @RegisterExtension
+    static final AppExtension apps = AppExtension.perClass()
+            .env(StaffClient.ENV)
+            .env("GLOSSARY_BASE_URL", "http://localhost"); // so the session cookie is not Secure-only
 
-    @BeforeAll
-    static void start() {
-        var env = new HashMap<String, String>(Map.of(
-                "GLOSSARY_ADMIN_EMAIL", "boss@firm.example",
-                "GLOSSARY_ADMIN_PASSWORD", "correct horse battery staple 42",
-                "GLOSSARY_FORM_MIN_SECONDS", "0",
-                "GLOSSARY_BASE_URL", "http://localhost"));
-        app = TestApp.start(env);
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        app.close();
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @Test
-    void a_staff_member_works_a_lead_from_sign_in_to_csv() throws Exception {
-        InquiriesForTests.submit(app, Map.of("company", "Other Holdings"));
-        long id = InquiriesForTests.submit(app, Map.of("company", "Lion City Analytics"));
+    void a_staff_member_works_a_lead_from_sign_in_to_csv(TestApp app, Client visitor) throws Exception {
+        Inquiries.submit(visitor, Map.of("company", "Other Holdings"));
+        long id = Inquiries.submit(visitor, Map.of("company", "Lion City Analytics"));
         var page = browser.desktop();
         page.navigate(app.url("/admin/leads"));
         assertThat(page.url()).endsWith("/admin/login");
         assertThat(Browser.accessibilityViolations(page)).isEmpty();
-        page.getByLabel("Email").fill("boss@firm.example");
-        page.getByLabel("Password").fill("correct horse battery staple 42");
+        page.getByLabel("Email").fill(StaffClient.EMAIL);
+        page.getByLabel("Password").fill(StaffClient.PASSWORD);
         page.getByRole(
                         com.microsoft.playwright.options.AriaRole.BUTTON,
                         new com.microsoft.playwright.Page.GetByRoleOptions().setName("Sign in"))

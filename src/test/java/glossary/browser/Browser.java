@@ -9,19 +9,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Debian's Chromium driven by Playwright. Nothing is downloaded: the browser must be installed
+ * Debian's Chromium driven by Playwright, one for the tests of a class: register it in a static
+ * field with {@code @RegisterExtension}. Nothing is downloaded: the browser must be installed
  * (.ci/run does it), and a missing browser fails the test rather than skipping it.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements BeforeAllCallback, AfterAllCallback {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("GLOSSARY_TEST_CHROMIUM", "/usr/bin/chromium"));
 
-    private final Playwright playwright;
-    private final com.microsoft.playwright.Browser browser;
+    private Playwright playwright;
+    private com.microsoft.playwright.Browser browser;
     final List<String> consoleErrors = new ArrayList<>();
 
-    Browser() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright
@@ -79,8 +84,12 @@ final class Browser implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        browser.close();
-        playwright.close();
+    public void afterAll(ExtensionContext context) {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
     }
 }

@@ -1,32 +1,23 @@
 package glossary.browser;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glossary.TestApp;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import glossary.testing.AppExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A prospect on a phone makes mistakes in the form, reads the messages, fixes them and is thanked. */
 class InquiryBrowserTest {
-    private static TestApp app;
-    private static Browser browser;
+    @RegisterExtension
+    static final AppExtension apps = AppExtension.perClass();
 
-    @BeforeAll
-    static void start() {
-        app = TestApp.start(Map.of("GLOSSARY_FORM_MIN_SECONDS", "0"));
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-        app.close();
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @Test
-    void a_prospect_corrects_their_mistakes_and_reaches_the_thank_you_page() {
+    void a_prospect_corrects_their_mistakes_and_reaches_the_thank_you_page(TestApp app) {
         var page = browser.phone();
         page.navigate(app.url("/glossary/ai-governance?utm_source=browser-test&utm_campaign=governance"));
         page.getByLabel("Name").fill("Nguyễn Thị Lan");
@@ -36,7 +27,9 @@ class InquiryBrowserTest {
         page.locator("#f-country").selectOption("VN");
         page.getByText("Send inquiry").click();
 
-        assertThat(page.locator(".error-summary")).isNotNull();
+        var summary = page.locator(".error-summary");
+        assertThat(summary).isVisible();
+        assertThat(summary.locator("li a")).containsText(new String[] {"Work email", "How can we help?", "Consent"});
         assertThat(page.locator("#f-email-error").textContent()).contains("email address");
         assertThat(page.locator("#f-message-error").textContent()).contains("at least 10 characters");
         assertThat(page.locator("#f-consent-error").textContent()).contains("agree");

@@ -4,26 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import glossary.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import glossary.testing.AppExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What only a browser can prove: the pages work, fit a phone, and pass axe-core. */
 class ReadSideBrowserTest {
-    private static TestApp app;
-    private static Browser browser;
+    @RegisterExtension
+    static final AppExtension apps = AppExtension.readOnly();
 
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-        browser = new Browser();
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
-    @AfterAll
-    static void stop() {
-        browser.close();
-        app.close();
-    }
+    private final TestApp app = apps.app();
 
     private static void assertPageIsSound(Page page) {
         assertThat(Browser.scrollsSideways(page))

@@ -1,10 +1,10 @@
 package glossary.cluster;
 
+import static glossary.testing.Await.await;
+
+import glossary.testing.Client;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 /** The packaged app (target/glossary.jar) as a process of its own, as it is deployed. */
 public final class AppProcess {
     private static final Path JAR = Path.of(System.getProperty("glossary.jar", "target/glossary.jar"));
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public final int port;
     private final Map<String, String> env;
@@ -52,27 +50,26 @@ public final class AppProcess {
     }
 
     public AppProcess awaitReady() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the app exited: " + Files.readString(log));
-            }
-            try {
-                var response = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(url("/ready")))
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
+        var client = new Client(url(""));
+        try {
+            await("the app on port " + port + " ready")
+                    .atMost(Duration.ofSeconds(90))
+                    .failFast("the app exited", () -> !process.isAlive())
+                    .until(() -> ready(client));
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw new AssertionError(
+                    "the app did not become ready: " + e.getMessage() + "\n" + Files.readString(log), e);
         }
-        process.destroyForcibly();
-        throw new AssertionError("the app did not become ready: " + Files.readString(log));
+        return this;
+    }
+
+    private static boolean ready(Client client) {
+        try {
+            return client.get("/ready").statusCode() == 200;
+        } catch (UncheckedIOException e) {
+            return false; // not listening yet
+        }
     }
 
     /** SIGTERM, as a service manager stops it, and waits until it has exited; returns the exit code. */

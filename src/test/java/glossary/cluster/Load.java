@@ -1,13 +1,9 @@
 package glossary.cluster;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import glossary.testing.Client;
+import glossary.testing.Form;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 
@@ -33,11 +30,7 @@ public final class Load implements AutoCloseable {
             "/categories/ai-security");
     private static final Pattern REFERENCE = Pattern.compile("ref=[A-Z]+-[0-9]{4}-(\\d+)");
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    private final String base;
+    private final Client client;
     private final String token;
     private final String run = Long.toString(System.nanoTime(), 36); // so no two loads send the same message
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -47,12 +40,8 @@ public final class Load implements AutoCloseable {
     public final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
 
     private Load(String base, int readers, int writers) throws Exception {
-        this.base = base;
-        this.token = Jsoup.parse(http.send(
-                                HttpRequest.newBuilder(URI.create(base + "/contact"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body())
+        this.client = new Client(base);
+        this.token = Jsoup.parse(client.get("/contact").body())
                 .select("input[name=token]")
                 .attr("value");
         for (int i = 0; i < readers; i++) {
@@ -73,26 +62,15 @@ public final class Load implements AutoCloseable {
         int n = 0;
         while (running.get()) {
             var path = PAGES.get(n++ % PAGES.size());
-            send(
-                    "GET page",
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .timeout(Duration.ofSeconds(30))
-                            .GET()
-                            .build());
+            send("GET page", path, () -> client.get(path));
         }
     }
 
     private void write(int writer) {
         int n = 0;
         while (running.get()) {
-            var response = send(
-                    "POST inquiry",
-                    HttpRequest.newBuilder(URI.create(base + "/contact"))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    inquiry(token, "Load " + run + " writer " + writer + " inquiry " + n++)))
-                            .build());
+            var body = inquiry(token, "Load " + run + " writer " + writer + " inquiry " + n++);
+            var response = send("POST inquiry", "/contact", () -> client.postRaw("/contact", body));
             if (response != null && response.statusCode() == 303) {
                 var matcher = REFERENCE.matcher(
                         response.headers().firstValue("Location").orElse(""));
@@ -107,19 +85,18 @@ public final class Load implements AutoCloseable {
         }
     }
 
-    private HttpResponse<String> send(String kind, HttpRequest request) {
+    private HttpResponse<String> send(String kind, String path, Supplier<HttpResponse<String>> request) {
         try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            var response = request.get();
             answers.computeIfAbsent(kind + " " + response.statusCode(), k -> new AtomicInteger())
                     .incrementAndGet();
             return response;
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             answers.computeIfAbsent(kind + " failed", k -> new AtomicInteger()).incrementAndGet();
-            failures.add(kind + " " + request.uri().getPath() + ": " + e);
+            failures.add(kind + " " + path + ": " + e.getCause());
             return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+        } catch (IllegalStateException e) {
+            return null; // interrupted
         }
     }
 
@@ -143,8 +120,9 @@ public final class Load implements AutoCloseable {
         }
     }
 
+    /** A valid inquiry with this message, form-encoded. */
     public static String inquiry(String token, String message) {
-        var fields = List.of(
+        return Form.encode(Form.of(
                 "token",
                 token,
                 "website",
@@ -160,15 +138,7 @@ public final class Load implements AutoCloseable {
                 "message",
                 message + ", about running this at scale.",
                 "consent",
-                "yes");
-        var body = new StringBuilder();
-        for (int i = 0; i < fields.size(); i += 2) {
-            body.append(i == 0 ? "" : "&")
-                    .append(fields.get(i))
-                    .append('=')
-                    .append(URLEncoder.encode(fields.get(i + 1), StandardCharsets.UTF_8));
-        }
-        return body.toString();
+                "yes"));
     }
 
     private static void pause(long millis) {

@@ -1,9 +1,12 @@
 package glossary.cluster;
 
+import static glossary.testing.Await.await;
+
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 
@@ -79,19 +82,23 @@ public final class Nginx implements AutoCloseable {
     }
 
     private void awaitListening() throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "nginx exited: " + Files.readString(home.resolve("stdout.log")) + errorLog());
-            }
-            try (var socket = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                Thread.sleep(50);
-            }
+        try {
+            await("nginx listening on port " + port)
+                    .atMost(Duration.ofSeconds(20))
+                    .failFast("nginx exited", () -> !process.isAlive())
+                    .until(this::listening);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    e.getMessage() + ": " + Files.readString(home.resolve("stdout.log")) + errorLog(), e);
         }
-        throw new IllegalStateException("nginx did not start listening");
+    }
+
+    private boolean listening() {
+        try (var socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override

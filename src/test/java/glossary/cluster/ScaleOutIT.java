@@ -1,16 +1,16 @@
 package glossary.cluster;
 
+import static glossary.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import glossary.testing.AppExtension;
+import glossary.testing.Client;
+import glossary.testing.Inquiries;
+import glossary.testing.StaffClient;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,10 +36,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ScaleOutIT {
     static final String STAFF_EMAIL = "ops@firm.example";
     static final String STAFF_PASSWORD = "two instances, one truth 7";
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     static Path logs;
     static PgServer pg;
@@ -55,21 +51,18 @@ class ScaleOutIT {
         pg.createDatabase("glossary");
         smtp = new GreenMail(new ServerSetup(PgServer.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        var env = Map.ofEntries(
-                Map.entry("GLOSSARY_DATABASE_URL", pg.url("glossary")),
-                Map.entry("GLOSSARY_DATABASE_USER", "postgres"),
-                Map.entry("GLOSSARY_DATABASE_PASSWORD", ""),
-                Map.entry("GLOSSARY_DATA_DIR", logs.toString()),
-                Map.entry("GLOSSARY_SMTP_HOST", "127.0.0.1"),
-                Map.entry("GLOSSARY_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort())),
-                Map.entry("GLOSSARY_SMTP_TLS", "none"),
-                Map.entry("GLOSSARY_TEAM_EMAIL", "team@firm.example"),
-                Map.entry("GLOSSARY_MAIL_RETRY_SECONDS", "1"),
-                Map.entry("GLOSSARY_FORM_MIN_SECONDS", "0"),
-                Map.entry("GLOSSARY_RATE_LIMIT", "1000000"),
-                Map.entry("GLOSSARY_TRUSTED_PROXIES", "127.0.0.1"),
-                Map.entry("GLOSSARY_ADMIN_EMAIL", STAFF_EMAIL),
-                Map.entry("GLOSSARY_ADMIN_PASSWORD", STAFF_PASSWORD));
+        var env = new java.util.HashMap<>(Map.of(
+                "GLOSSARY_DATABASE_URL", pg.url("glossary"),
+                "GLOSSARY_DATABASE_USER", "postgres",
+                "GLOSSARY_DATABASE_PASSWORD", "",
+                "GLOSSARY_DATA_DIR", logs.toString(),
+                "GLOSSARY_TEAM_EMAIL", "team@firm.example",
+                "GLOSSARY_MAIL_RETRY_SECONDS", "1",
+                "GLOSSARY_FORM_MIN_SECONDS", "0",
+                "GLOSSARY_RATE_LIMIT", "1000000",
+                "GLOSSARY_TRUSTED_PROXIES", "127.0.0.1"));
+        env.putAll(AppExtension.smtpAt(smtp.getSmtp().getPort()));
+        env.putAll(Map.of("GLOSSARY_ADMIN_EMAIL", STAFF_EMAIL, "GLOSSARY_ADMIN_PASSWORD", STAFF_PASSWORD));
         a = AppProcess.onFreePort(with(env, "GLOSSARY_METRICS_PORT", String.valueOf(PgServer.freePort())), logs);
         b = AppProcess.onFreePort(with(env, "GLOSSARY_METRICS_PORT", String.valueOf(PgServer.freePort())), logs);
         // Started together: migrations and the content import must not trip over each other.
@@ -96,15 +89,15 @@ class ScaleOutIT {
     @Test
     @Order(1)
     void each_inquiry_is_stored_once_and_its_notification_mailed_once() throws Exception {
-        var token = Jsoup.parse(get(nginx.url("/contact")).body())
+        var visitor = new Client(nginx.url(""));
+        var token = Jsoup.parse(visitor.get("/contact").body())
                 .select("input[name=token]")
                 .attr("value");
         var ids = new HashSet<Long>();
         for (int i = 0; i < 40; i++) {
-            var response = post(nginx.url("/contact"), Load.inquiry(token, "Inquiry number " + i));
+            var response = visitor.postRaw("/contact", Load.inquiry(token, "Inquiry number " + i));
             assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
-            var location = response.headers().firstValue("Location").orElseThrow();
-            ids.add(Long.parseLong(location.substring(location.lastIndexOf('-') + 1)));
+            ids.add(Inquiries.idOf(response));
         }
         assertThat(ids).hasSize(40);
         assertThat(storedInquiries()).containsExactlyInAnyOrderElementsOf(ids);
@@ -114,7 +107,9 @@ class ScaleOutIT {
         assertThat(metric(b, "http_server_requests_seconds_count{method=\"POST\",route=\"/contact\",status=\"303\"}"))
                 .isGreaterThan(0);
 
-        awaitOutboxSent();
+        await("every message in the outbox sent")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> scalar("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'") == 0);
         var messageIds = new ArrayList<String>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
             messageIds.add(message.getMessageID());
@@ -135,36 +130,18 @@ class ScaleOutIT {
     @Test
     @Order(2)
     void a_staff_session_begun_on_one_instance_works_on_the_other() throws Exception {
-        var login = get(a.url("/admin/login"));
-        var token = Jsoup.parse(login.body()).select("input[name=token]").attr("value");
-        var signIn = post(
-                a.url("/admin/login"), form(Map.of("token", token, "email", STAFF_EMAIL, "password", STAFF_PASSWORD)));
-        assertThat(signIn.statusCode()).isEqualTo(303);
-        var cookie = signIn.headers().allValues("Set-Cookie").stream()
-                .filter(c -> !c.contains("=;"))
-                .map(c -> c.substring(0, c.indexOf(';')))
-                .findFirst()
-                .orElseThrow();
+        var onA = new StaffClient(a.url("")).signedIn(STAFF_EMAIL, STAFF_PASSWORD);
+        var onB = onA.at(b.url("")); // the same browser, its session cookie from instance A
 
-        var onB = get(b.url("/admin/leads"), "Cookie", cookie);
-        assertThat(onB.statusCode()).isEqualTo(200);
-        var inbox = Jsoup.parse(onB.body());
+        var inbox = onB.page("/admin/leads");
         assertThat(inbox.select("table.leads tbody tr")).isNotEmpty();
         var lead = inbox.select("table.leads tbody tr a[href^=/admin/leads/]")
                 .first()
                 .attr("href");
         // The CSRF token from a page of instance A is good on instance B.
-        var csrf = Jsoup.parse(get(a.url("/admin"), "Cookie", cookie).body())
-                .select("input[name=csrf]")
-                .first()
-                .attr("value");
-        var note = post(
-                b.url(lead + "/notes"),
-                form(Map.of("csrf", csrf, "note", "Written through instance B.")),
-                "Cookie",
-                cookie);
+        var note = onB.post(lead + "/notes", Map.of("csrf", onA.csrf(), "note", "Written through instance B."));
         assertThat(note.statusCode()).isEqualTo(303);
-        assertThat(get(a.url(lead), "Cookie", cookie).body()).contains("Written through instance B.");
+        assertThat(onA.get(lead).body()).contains("Written through instance B.");
     }
 
     @Test
@@ -173,14 +150,14 @@ class ScaleOutIT {
         Load load;
         try (var running = Load.start(nginx.url(""), 4, 2)) {
             load = running;
-            Thread.sleep(1500);
+            awaitMoreInquiriesAcknowledged(running, "under load");
             assertThat(a.stop())
                     .as("SIGTERM ends the process once it has drained")
                     .isEqualTo(143);
             assertThat(a.log()).contains("Stopping");
-            Thread.sleep(500);
+            awaitMoreInquiriesAcknowledged(running, "while instance A is down");
             a.start();
-            Thread.sleep(1500);
+            awaitMoreInquiriesAcknowledged(running, "after instance A is back");
         }
         System.out.println("Restart of one instance under load: " + load.answers());
         assertThat(load.failures).isEmpty();
@@ -196,20 +173,15 @@ class ScaleOutIT {
         Load load;
         try (var running = Load.start(nginx.url(""), 2, 2)) {
             load = running;
-            Thread.sleep(1000);
+            awaitMoreInquiriesAcknowledged(running, "under load");
             pg.stop();
-            Thread.sleep(3000);
+            await("an inquiry refused with 503 while PostgreSQL is down")
+                    .until(() -> running.count("POST inquiry 503") > 0);
             int pagesDuringOutage = running.count("GET page 200");
-            Thread.sleep(1000);
-            assertThat(running.count("GET page 200"))
-                    .as("term pages keep serving from memory")
-                    .isGreaterThan(pagesDuringOutage);
+            await("term pages still served from memory while PostgreSQL is down")
+                    .until(() -> running.count("GET page 200") > pagesDuringOutage + 10);
             pg.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            int acknowledgedBefore = running.acknowledged.size();
-            while (running.acknowledged.size() < acknowledgedBefore + 10 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            awaitMoreInquiriesAcknowledged(running, "after PostgreSQL is back");
         }
         System.out.println("Restart of PostgreSQL under load: " + load.answers());
         assertThat(load.failures).isEmpty();
@@ -220,7 +192,7 @@ class ScaleOutIT {
         assertThat(storedInquiries()).containsAll(load.acknowledged);
         assertThat(inquiriesStoredTwice()).as("no inquiry is stored twice").isZero();
         for (var app : List.of(a, b)) {
-            assertThat(get(app.url("/ready")).statusCode())
+            assertThat(new Client(app.url("")).get("/ready").statusCode())
                     .as("recovered without a restart")
                     .isEqualTo(200);
         }
@@ -229,8 +201,9 @@ class ScaleOutIT {
     @Test
     @Order(5)
     void page_views_counted_on_both_instances_add_up_through_a_rolling_restart() throws Exception {
+        var reader = new Client(nginx.url(""));
         for (int i = 0; i < 20; i++) {
-            assertThat(get(nginx.url("/glossary/tokenization")).statusCode()).isEqualTo(200);
+            assertThat(reader.get("/glossary/tokenization").statusCode()).isEqualTo(200);
         }
         // One instance at a time, as the README says: each adds its counts to the database as it stops.
         for (var app : List.of(a, b)) {
@@ -263,11 +236,16 @@ class ScaleOutIT {
         assertThat(refused).as("a locked account is refused on either instance").isTrue();
     }
 
-    private static HttpResponse<String> signIn(AppProcess app, String password) throws Exception {
-        var token = Jsoup.parse(get(app.url("/admin/login")).body())
-                .select("input[name=token]")
-                .attr("value");
-        return post(app.url("/admin/login"), form(Map.of("token", token, "email", STAFF_EMAIL, "password", password)));
+    private static HttpResponse<String> signIn(AppProcess app, String password) {
+        return new StaffClient(app.url("")).signIn(STAFF_EMAIL, password);
+    }
+
+    /** Waits until ten more inquiries than now have been acknowledged: the load is getting through. */
+    private static void awaitMoreInquiriesAcknowledged(Load load, String when) {
+        int before = load.acknowledged.size();
+        await("ten more inquiries acknowledged " + when)
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> load.acknowledged.size() >= before + 10);
     }
 
     static Set<Long> storedInquiries() throws Exception {
@@ -297,20 +275,9 @@ class ScaleOutIT {
         }
     }
 
-    private static void awaitOutboxSent() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (scalar("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'") == 0) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the outbox was not sent within 60 s");
-    }
-
     private static double metric(AppProcess app, String series) throws Exception {
         var port = app.env("GLOSSARY_METRICS_PORT");
-        var text = get("http://127.0.0.1:" + port + "/metrics").body();
+        var text = new Client("http://127.0.0.1:" + port).get("/metrics").body();
         return text.lines()
                 .filter(l -> l.startsWith(series + " "))
                 .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
@@ -322,31 +289,5 @@ class ScaleOutIT {
         var copy = new java.util.HashMap<>(env);
         copy.put(key, value);
         return copy;
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    private static HttpResponse<String> get(String url, String... headers) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
-        if (headers.length > 0) {
-            builder.headers(headers);
-        }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(String url, String body, String... headers) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) {
-            builder.headers(headers);
-        }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

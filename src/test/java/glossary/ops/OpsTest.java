@@ -1,63 +1,60 @@
 package glossary.ops;
 
+import static glossary.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import glossary.TestApp;
-import glossary.admin.StaffClientForTests;
-import glossary.inquiry.InquiriesForTests;
+import glossary.testing.AppExtension;
+import glossary.testing.Client;
+import glossary.testing.Inquiries;
+import glossary.testing.StaffClient;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** Metrics and the request log, read the way operators read them. */
 class OpsTest {
-    private static final String EMAIL = "ops@firm.example";
-    private static final String PASSWORD = "metrics are for staff only 9";
-    private static TestApp app;
-    private static final ListAppender<ILoggingEvent> accessLines = new ListAppender<>();
+    @RegisterExtension
+    static final AppExtension apps =
+            AppExtension.perClass().env(StaffClient.ENV).env("GLOSSARY_METRICS_PORT", "0");
 
-    @BeforeAll
-    static void start() {
-        app = TestApp.start(Map.of(
-                "GLOSSARY_METRICS_PORT",
-                "0",
-                "GLOSSARY_FORM_MIN_SECONDS",
-                "0",
-                "GLOSSARY_ADMIN_EMAIL",
-                EMAIL,
-                "GLOSSARY_ADMIN_PASSWORD",
-                PASSWORD));
+    private final Logger accessLog = (Logger) LoggerFactory.getLogger("access");
+    private final ListAppender<ILoggingEvent> accessLines = new ListAppender<>();
+
+    @BeforeEach
+    void listen() {
         accessLines.start();
-        ((Logger) LoggerFactory.getLogger("access")).addAppender(accessLines);
+        accessLog.addAppender(accessLines);
     }
 
-    @AfterAll
-    static void stop() {
-        ((Logger) LoggerFactory.getLogger("access")).detachAppender(accessLines);
-        app.close();
+    @AfterEach
+    void stopListening() {
+        accessLog.detachAppender(accessLines);
     }
 
     @Test
-    void requests_are_counted_by_route_and_status_and_inquiries_by_outcome() throws Exception {
+    void requests_are_counted_by_route_and_status_and_inquiries_by_outcome(TestApp app, Client visitor) {
         for (int i = 0; i < 3; i++) {
-            assertThat(app.get("/glossary/retrieval-augmented-generation").statusCode())
+            assertThat(visitor.get("/glossary/retrieval-augmented-generation").statusCode())
                     .isEqualTo(200); // from the page cache
         }
-        assertThat(app.get("/search?q=agent").statusCode()).isEqualTo(200); // through Javalin
-        assertThat(app.get("/no/such/page").statusCode()).isEqualTo(404);
-        InquiriesForTests.submit(app, Map.of());
+        assertThat(visitor.get("/search?q=agent").statusCode()).isEqualTo(200); // through Javalin
+        assertThat(visitor.get("/no/such/page").statusCode()).isEqualTo(404);
+        Inquiries.submit(visitor, Map.of());
 
-        var text = scrape();
+        var text = scrape(app);
         assertThat(count(
                         text,
                         "http_server_requests_seconds_count{method=\"GET\",route=\"/glossary/{slug}\",status=\"200\"}"))
@@ -78,9 +75,9 @@ class OpsTest {
     }
 
     @Test
-    void metrics_are_for_staff_and_the_loopback_interface_only() throws Exception {
-        assertThat(app.get("/admin/metrics").statusCode()).isEqualTo(303); // to the sign-in page
-        var staff = new StaffClientForTests(app).signIn(EMAIL, PASSWORD);
+    void metrics_are_for_staff_and_the_loopback_interface_only(TestApp app, Client visitor, StaffClient staff)
+            throws Exception {
+        assertThat(visitor.get("/admin/metrics").statusCode()).isEqualTo(303); // to the sign-in page
         var response = staff.get("/admin/metrics");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("http_server_requests_seconds_bucket");
@@ -102,16 +99,34 @@ class OpsTest {
     }
 
     @Test
-    void each_request_is_logged_once_with_method_path_status_and_time_but_no_query() throws Exception {
-        app.get("/search?q=confidential+merger+plans");
-        app.get("/glossary/prompt-injection");
-        Thread.sleep(200); // the request log is written after the response
-        var lines = accessLines.list.stream()
-                .map(ILoggingEvent::getFormattedMessage)
-                .toList();
-        assertThat(lines).anyMatch(l -> l.matches("GET /search 200 \\d+\\.\\dms"));
-        assertThat(lines).anyMatch(l -> l.matches("GET /glossary/prompt-injection 200 \\d+\\.\\dms"));
+    void each_request_is_logged_once_with_method_path_status_and_time_but_no_query(Client visitor) {
+        visitor.get("/search?q=confidential+merger+plans");
+        visitor.get("/glossary/prompt-injection");
+        visitor.get("/privacy");
+        // A line is written as its response completes, so after the client has its answer; once
+        // the last request's line is in, the earlier requests' lines (and any second copy) are too.
+        await("the request log line of GET /privacy")
+                .until(() -> lines().stream().anyMatch(l -> l.startsWith("GET /privacy ")));
+        var lines = lines();
+        assertThat(lines)
+                .filteredOn(l -> l.startsWith("GET /search "))
+                .singleElement()
+                .asString()
+                .matches("GET /search 200 \\d+\\.\\dms");
+        assertThat(lines)
+                .filteredOn(l -> l.startsWith("GET /glossary/prompt-injection "))
+                .singleElement()
+                .asString()
+                .matches("GET /glossary/prompt-injection 200 \\d+\\.\\dms");
         assertThat(lines).noneMatch(l -> l.contains("confidential"));
+    }
+
+    private List<String> lines() {
+        synchronized (accessLines) { // the appender adds lines under this lock, from the server's threads
+            return accessLines.list.stream()
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .toList();
+        }
     }
 
     private static boolean isLoopback(NetworkInterface n) {
@@ -122,13 +137,9 @@ class OpsTest {
         }
     }
 
-    private static String scrape() throws Exception {
-        var client = java.net.http.HttpClient.newHttpClient();
-        return client.send(
-                        java.net.http.HttpRequest.newBuilder(
-                                        java.net.URI.create("http://127.0.0.1:" + app.metrics.port() + "/metrics"))
-                                .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString())
+    private static String scrape(TestApp app) {
+        return new Client("http://127.0.0.1:" + app.metrics.port())
+                .get("/metrics")
                 .body();
     }
 

@@ -2,7 +2,9 @@ package glossary.term;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import glossary.TestApp;
+import glossary.testing.AppExtension;
+import glossary.testing.Client;
+import glossary.testing.Form;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,27 +13,19 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The read side over HTTP with the bundled content, asserted on the structure of each page. */
 class ReadSideTest {
-    private static TestApp app;
+    @RegisterExtension
+    static final AppExtension apps = AppExtension.readOnly();
 
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+    private final Client visitor = Client.of(apps.app());
 
     @Test
     void home_has_search_categories_with_counts_featured_and_recent_terms() {
-        var home = app.page("/");
+        var home = visitor.page("/");
         assertThat(home.select("form[role=search][action=/search] input[name=q]"))
                 .isNotEmpty();
         var categories = home.select("#categories li");
@@ -44,7 +38,7 @@ class ReadSideTest {
 
     @Test
     void the_index_lists_every_published_term_under_its_letter() {
-        var index = app.page("/glossary");
+        var index = visitor.page("/glossary");
         var listed = index.select(".letter-group .term-list > li > a");
         assertThat(listed).hasSize(published().size());
         assertThat(index.select(".letters a[href=#letter-A]")).hasSize(1);
@@ -55,7 +49,7 @@ class ReadSideTest {
 
     @Test
     void a_term_page_has_every_part_of_the_seed_page() {
-        var page = app.page("/glossary/open-source-ai-models");
+        var page = visitor.page("/glossary/open-source-ai-models");
         assertThat(page.select(".breadcrumbs a[href=/glossary]").text()).contains("Back to the AI glossary");
         assertThat(page.select(".eyebrow a").attr("href")).isEqualTo("/categories/emerging-ai-trends");
         assertThat(page.select("h1").text()).isEqualTo("What is Open Source AI Models?");
@@ -84,7 +78,7 @@ class ReadSideTest {
 
     @Test
     void a_term_page_links_other_terms_in_its_body() {
-        var page = app.page("/glossary/retrieval-augmented-generation");
+        var page = visitor.page("/glossary/retrieval-augmented-generation");
         var bodyLinks = page.select(
                 "section:has(#why-heading) a[href^=/glossary/], section:has(#considerations-heading) a[href^=/glossary/]");
         assertThat(bodyLinks).isNotEmpty();
@@ -95,15 +89,15 @@ class ReadSideTest {
 
     @Test
     void a_term_in_review_says_so() {
-        var page = app.page("/glossary/reasoning-model");
+        var page = visitor.page("/glossary/reasoning-model");
         assertThat(page.select(".status-note").text()).contains("being reviewed");
-        assertThat(app.page("/glossary/machine-learning").select(".status-note"))
+        assertThat(visitor.page("/glossary/machine-learning").select(".status-note"))
                 .isEmpty();
     }
 
     @Test
     void term_pages_carry_unique_titles_descriptions_canonical_open_graph_and_json_ld() {
-        var page = app.page("/glossary/hallucination");
+        var page = visitor.page("/glossary/hallucination");
         assertThat(page.title()).startsWith("What is Hallucination?");
         assertThat(page.select("meta[name=description]").attr("content")).isNotBlank();
         assertThat(page.select("link[rel=canonical]").attr("href"))
@@ -119,16 +113,16 @@ class ReadSideTest {
                         "\"@type\":\"DefinedTermSet\"",
                         "\"@type\":\"BreadcrumbList\"",
                         "\"@type\":\"FAQPage\"");
-        assertThat(app.page("/glossary/overfitting").title()).isNotEqualTo(page.title());
+        assertThat(visitor.page("/glossary/overfitting").title()).isNotEqualTo(page.title());
     }
 
     @Test
     void a_category_page_lists_its_terms() {
-        var page = app.page("/categories/ai-security");
+        var page = visitor.page("/categories/ai-security");
         assertThat(page.select("h1").text()).isEqualTo("AI Security");
         assertThat(page.select(".term-list > li > a").eachAttr("href"))
                 .contains("/glossary/prompt-injection", "/glossary/deepfake");
-        assertThat(app.get("/categories/no-such-category").statusCode()).isEqualTo(404);
+        assertThat(visitor.get("/categories/no-such-category").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -144,27 +138,27 @@ class ReadSideTest {
 
     @Test
     void a_search_with_no_result_says_so_suggests_and_is_recorded() {
-        var page = app.page("/search?q=halucinations");
+        var page = visitor.page("/search?q=halucinations");
         assertThat(page.select(".no-results h2").text()).contains("No terms match");
         assertThat(page.select(".suggestions a").eachAttr("href")).contains("/glossary/hallucination");
-        app.get("/search?q=Halucinations");
-        assertThat(new SearchMisses(app.database.jdbi(), java.time.Clock.systemUTC()).hits("halucinations"))
+        visitor.get("/search?q=Halucinations");
+        assertThat(new SearchMisses(apps.app().database.jdbi(), java.time.Clock.systemUTC()).hits("halucinations"))
                 .isEqualTo(2);
     }
 
     @Test
     void search_escapes_the_query_and_survives_odd_input() {
-        var response = app.get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        var response = visitor.get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;");
-        assertThat(app.get("/search?q=" + "a".repeat(5000)).statusCode()).isEqualTo(200);
-        assertThat(app.get("/search?q=%00%FF").statusCode()).isLessThan(500);
-        assertThat(app.get("/search").statusCode()).isEqualTo(200);
+        assertThat(visitor.get("/search?q=" + "a".repeat(5000)).statusCode()).isEqualTo(200);
+        assertThat(visitor.get("/search?q=%00%FF").statusCode()).isLessThan(500);
+        assertThat(visitor.get("/search").statusCode()).isEqualTo(200);
     }
 
     @Test
     void an_unknown_slug_gets_a_real_404_with_suggestions() {
-        var response = app.get("/glossary/prompt-engineerin");
+        var response = visitor.get("/glossary/prompt-engineerin");
         assertThat(response.statusCode()).isEqualTo(404);
         var page = Jsoup.parse(response.body());
         assertThat(page.select("h1").text()).isEqualTo("Page not found");
@@ -174,41 +168,42 @@ class ReadSideTest {
 
     @Test
     void an_alias_redirects_permanently_to_the_canonical_url() {
-        var response = app.get("/glossary/llm");
+        var response = visitor.get("/glossary/llm");
         assertThat(response.statusCode()).isEqualTo(301);
-        assertThat(TestApp.header(response, "Location")).hasValue("/glossary/large-language-model");
+        assertThat(Client.header(response, "Location")).hasValue("/glossary/large-language-model");
     }
 
     @Test
     void pages_carry_an_etag_and_answer_304_when_it_matches() {
-        var first = app.get("/glossary/embedding");
-        var etag = TestApp.header(first, "ETag").orElseThrow();
-        assertThat(TestApp.header(first, "Cache-Control"))
+        var first = visitor.get("/glossary/embedding");
+        var etag = Client.header(first, "ETag").orElseThrow();
+        assertThat(Client.header(first, "Cache-Control"))
                 .hasValueSatisfying(v -> assertThat(v).contains("max-age"));
-        var second = app.get("/glossary/embedding", "If-None-Match", etag);
+        var second = visitor.get("/glossary/embedding", "If-None-Match", etag);
         assertThat(second.statusCode()).isEqualTo(304);
         assertThat(second.body()).isEmpty();
-        assertThat(app.get("/glossary/embedding", "If-None-Match", "\"other\"").statusCode())
+        assertThat(visitor.get("/glossary/embedding", "If-None-Match", "\"other\"")
+                        .statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void pages_are_served_gzip_compressed_with_a_length() throws IOException {
-        var response = app.getBytes("/glossary/embedding", "Accept-Encoding", "gzip");
-        assertThat(TestApp.header(response, "Content-Encoding")).hasValue("gzip");
-        assertThat(TestApp.header(response, "Content-Length")).hasValue(String.valueOf(response.body().length));
+        var response = visitor.getBytes("/glossary/embedding", "Accept-Encoding", "gzip");
+        assertThat(Client.header(response, "Content-Encoding")).hasValue("gzip");
+        assertThat(Client.header(response, "Content-Length")).hasValue(String.valueOf(response.body().length));
         try (var in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
             var html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(Jsoup.parse(html).select("h1").text()).isEqualTo("What is Embedding?");
         }
-        assertThat(TestApp.header(app.getBytes("/glossary/embedding"), "Content-Encoding"))
+        assertThat(Client.header(visitor.getBytes("/glossary/embedding"), "Content-Encoding"))
                 .isEmpty();
     }
 
     @Test
     void the_sitemap_lists_exactly_the_published_terms_with_lastmod() {
-        var response = app.get("/sitemap.xml");
-        assertThat(TestApp.header(response, "Content-Type").orElseThrow()).startsWith("application/xml");
+        var response = visitor.get("/sitemap.xml");
+        assertThat(Client.header(response, "Content-Type").orElseThrow()).startsWith("application/xml");
         var xml = Jsoup.parse(response.body(), "", Parser.xmlParser());
         var termUrls = new HashSet<String>();
         for (var url : xml.select("url")) {
@@ -219,23 +214,23 @@ class ReadSideTest {
             }
         }
         assertThat(termUrls).containsExactlyInAnyOrderElementsOf(published());
-        assertThat(app.get("/robots.txt").body()).contains("Sitemap: https://glossary.example.com/sitemap.xml");
+        assertThat(visitor.get("/robots.txt").body()).contains("Sitemap: https://glossary.example.com/sitemap.xml");
     }
 
     @Test
     void security_headers_are_on_pages_errors_and_static_files() {
         for (var path : List.of("/", "/glossary/no-such-term", "/assets/site.css", "/search?q=x")) {
-            var response = app.get(path);
-            var csp = TestApp.header(response, "Content-Security-Policy").orElseThrow();
+            var response = visitor.get(path);
+            var csp = Client.header(response, "Content-Security-Policy").orElseThrow();
             assertThat(csp)
                     .as(path)
                     .contains("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")
                     .doesNotContain("unsafe-inline");
-            assertThat(TestApp.header(response, "X-Content-Type-Options"))
+            assertThat(Client.header(response, "X-Content-Type-Options"))
                     .as(path)
                     .hasValue("nosniff");
-            assertThat(TestApp.header(response, "Referrer-Policy")).as(path).isPresent();
-            assertThat(TestApp.header(response, "Strict-Transport-Security"))
+            assertThat(Client.header(response, "Referrer-Policy")).as(path).isPresent();
+            assertThat(Client.header(response, "Strict-Transport-Security"))
                     .as(path)
                     .isPresent();
         }
@@ -251,7 +246,7 @@ class ReadSideTest {
                 "/search?q=agent",
                 "/contact",
                 "/privacy")) {
-            var page = app.page(path);
+            var page = visitor.page(path);
             assertThat(page.select("style, [style]")).as(path).isEmpty();
             assertThat(page.select("script:not([type=application/ld+json])"))
                     .as(path)
@@ -266,8 +261,8 @@ class ReadSideTest {
         }
     }
 
-    private static List<String> results(String query) {
-        return app.page("/search?q=" + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8))
+    private List<String> results(String query) {
+        return visitor.page("/search?" + Form.encode(Form.of("q", query)))
                 .select(".term-list > li > a")
                 .eachAttr("href");
     }

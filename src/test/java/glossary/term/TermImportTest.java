@@ -3,15 +3,21 @@ package glossary.term;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glossary.Database;
-import glossary.TestApp;
 import glossary.TestDatabase;
+import glossary.testing.AppExtension;
+import glossary.testing.Client;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class TermImportTest {
+    @RegisterExtension
+    static final AppExtension apps = AppExtension.onDemand();
+
     @TempDir
     Path content;
 
@@ -71,12 +77,11 @@ class TermImportTest {
         TermFiles.write(content, "alpha", term("alpha", "Alpha", "published"));
         TermFiles.write(content, "beta", term("beta", "Beta", "in-review"));
         TermFiles.write(content, "gamma", term("gamma", "Gamma", "draft"));
-        try (var app = TestApp.withContent(content)) {
-            assertThat(app.page("/glossary").select(".term-list > li > a").eachText())
-                    .containsExactly("Alpha", "Beta");
-            assertThat(app.get("/glossary/gamma").statusCode()).isEqualTo(404);
-            assertThat(app.page("/glossary/beta").select(".status-note")).hasSize(1);
-            assertThat(app.get("/sitemap.xml").body()).doesNotContain("/glossary/gamma");
-        }
+        var visitor = Client.of(apps.start(Map.of("GLOSSARY_CONTENT_DIR", content.toString())));
+        assertThat(visitor.page("/glossary").select(".term-list > li > a").eachText())
+                .containsExactly("Alpha", "Beta");
+        assertThat(visitor.get("/glossary/gamma").statusCode()).isEqualTo(404);
+        assertThat(visitor.page("/glossary/beta").select(".status-note")).hasSize(1);
+        assertThat(visitor.get("/sitemap.xml").body()).doesNotContain("/glossary/gamma");
     }
 }

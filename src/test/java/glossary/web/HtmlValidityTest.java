@@ -2,7 +2,8 @@ package glossary.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import glossary.TestApp;
+import glossary.testing.AppExtension;
+import glossary.testing.Client;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every kind of page is valid HTML according to the W3C's Nu HTML Checker (vnu.jar). */
 class HtmlValidityTest {
+    @RegisterExtension
+    static final AppExtension apps = AppExtension.readOnly();
+
     private static final List<String> PAGES = List.of(
             "/",
             "/glossary",
@@ -31,14 +36,12 @@ class HtmlValidityTest {
     Path dir;
 
     @Test
-    void every_kind_of_page_is_valid_html() throws Exception {
+    void every_kind_of_page_is_valid_html(Client visitor) throws Exception {
         var files = new ArrayList<String>();
-        try (var app = TestApp.start()) {
-            for (int i = 0; i < PAGES.size(); i++) {
-                var file = dir.resolve("page-" + i + ".html");
-                Files.writeString(file, app.get(PAGES.get(i)).body(), StandardCharsets.UTF_8);
-                files.add(file.toString());
-            }
+        for (int i = 0; i < PAGES.size(); i++) {
+            var file = dir.resolve("page-" + i + ".html");
+            Files.writeString(file, visitor.get(PAGES.get(i)).body(), StandardCharsets.UTF_8);
+            files.add(file.toString());
         }
         var vnu = Path.of(System.getProperty("glossary.vnu.jar", "target/vnu/package/build/dist/vnu.jar"));
         assertThat(vnu).as("vnu.jar, fetched by the build").exists();
