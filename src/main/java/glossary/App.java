@@ -105,15 +105,18 @@ public final class App {
                 metrics.registry());
         var info = new InfoPages(site, templates, pages);
         var securityHeaders = new SecurityHeaders(config.https());
-        // Outermost first: the request log, the guard (headers, content type, body deadline), the
-        // size limit (413 on a declared length before a byte is read), pages served from memory,
-        // and the body read in full without a thread before Javalin's servlet, mounted innermost.
-        var sizeLimit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
-        sizeLimit.setHandler(new PageCacheHandler(
-                pages,
-                parts.views()::countPath,
-                new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory())));
-        var front = new RequestGuard(sizeLimit, securityHeaders, BODY_DEADLINE);
+        // Outermost first: the request log, the size limit (413 on a declared length before a byte
+        // is read), the guard (headers, content type, body deadline), pages served from memory, and
+        // the body read in full without holding a thread before Javalin's servlet, mounted innermost.
+        var guard = new RequestGuard(
+                new PageCacheHandler(
+                        pages,
+                        parts.views()::countPath,
+                        new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory())),
+                securityHeaders,
+                BODY_DEADLINE);
+        var front = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
+        front.setHandler(guard);
         var errors = new ErrorPages(site, templates, terms::notFoundPage);
 
         var auth = new StaffAuth(

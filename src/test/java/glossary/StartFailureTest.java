@@ -1,13 +1,12 @@
 package glossary;
 
+import static glossary.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class StartFailureTest {
 
             assertThatThrownBy(() -> Main.start(config)).isInstanceOf(RuntimeException.class);
 
-            await().atMost(Duration.ofSeconds(10))
+            await("the threads of the failed start to stop")
                     .untilAsserted(() -> assertThat(appThreads())
                             .as("threads of the app still alive after a failed start")
                             .isEmpty());
@@ -39,16 +38,15 @@ class StartFailureTest {
     }
 
     /** Threads the app starts: the mail worker, the inquiry writers, the view counter, Jetty and the pool. */
-    private static List<String> appThreads() {
+    private static List<Thread> appThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
-                .map(Thread::getName)
-                .filter(name -> name.startsWith("outbox-worker")
-                        || name.startsWith("inquiry-writer")
-                        || name.startsWith("page-view-flush")
-                        || name.startsWith("qtp")
-                        || name.startsWith("glossary housekeeper")
-                        || name.startsWith("glossary connection"))
+                .filter(thread -> thread.getName().startsWith("outbox-worker")
+                        || thread.getName().startsWith("inquiry-writer")
+                        || thread.getName().startsWith("page-view-flush")
+                        || thread.getName().startsWith("qtp")
+                        || thread.getName().startsWith("glossary housekeeper")
+                        || thread.getName().startsWith("glossary connection"))
                 .toList();
     }
 }

@@ -130,6 +130,19 @@ class AdminAuthTest {
                 .containsExactly("right token");
     }
 
+    /** Login CSRF: a page on another site must not sign the visitor's browser in to an account. */
+    @Test
+    void a_sign_in_posted_from_another_site_is_refused(TestApp app) {
+        var attacker = StaffClient.of(app);
+        var token = attacker.page("/admin/login").select("input[name=token]").attr("value");
+        var fields = Map.of("token", token, "email", EMAIL, "password", PASSWORD);
+        var crossSite = attacker.post("/admin/login", fields, "Origin", "https://evil.example");
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(crossSite.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(StaffAuth.COOKIE + "="));
+        var fromReferrer = attacker.post("/admin/login", fields, "Referer", "https://evil.example/login.html");
+        assertThat(fromReferrer.statusCode()).isEqualTo(403);
+    }
+
     @Test
     void signing_out_ends_the_session(StaffClient staff) {
         assertThat(staff.act("/admin/logout", Map.of()).statusCode()).isEqualTo(303);

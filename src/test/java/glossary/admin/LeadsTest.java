@@ -204,6 +204,39 @@ class LeadsTest {
         assertThat(page.select(".history li").text()).contains("personal data erased on request");
     }
 
+    /** A person who wrote three times, in different cases, is erased by one action on any one lead. */
+    @Test
+    void erasing_a_person_erases_every_lead_from_their_address() throws Exception {
+        var marker = "Qwertyu" + System.nanoTime();
+        var email = marker.toLowerCase() + "@example.com";
+        long first = Inquiries.submit(visitor, Map.of("email", email, "company", marker + " One"));
+        long second = Inquiries.submit(visitor, Map.of("email", email.toUpperCase(), "company", marker + " Two"));
+        long third = Inquiries.submit(visitor, Map.of("email", " " + email, "company", marker + " Three"));
+        long someoneElse = Inquiries.submit(visitor, Map.of("company", marker + " Other"));
+        staff.act("/admin/leads/" + third + "/notes", Map.of("note", "Met " + marker + " at the fair."));
+        assertThat(staff.page("/admin/leads/" + second)
+                        .select("label[for=confirm-erase]")
+                        .text())
+                .contains("all 3 leads");
+
+        assertThat(staff.act("/admin/leads/" + second + "/erase", Map.of("confirm", "ERASE"))
+                        .statusCode())
+                .isEqualTo(303);
+
+        for (var gone : List.of(marker + " One", marker + " Two", marker + " Three", "at the fair", email)) {
+            assertThat(occurrences(gone)).as(gone).isEmpty();
+        }
+        assertThat(occurrences(marker + " Other")).isNotEmpty();
+        for (long id : List.of(first, second, third)) {
+            assertThat(staff.page("/admin/leads/" + id).select(".history li").text())
+                    .contains("personal data erased on request");
+        }
+        assertThat(staff.page("/admin/leads/" + someoneElse)
+                        .select(".f-company")
+                        .text())
+                .isEqualTo(marker + " Other");
+    }
+
     /** Every text cell in every table that contains the needle: the proof an erasure is complete. */
     private List<String> occurrences(String needle) {
         return app.database.jdbi().withHandle(h -> {

@@ -19,6 +19,7 @@ import glossary.testing.Mailbox;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
@@ -144,6 +145,23 @@ class InquiryTest {
         assertThat(mail.await(messageId(idOf(response), "team"), "leads@firm.example")
                         .getSubject())
                 .contains("Công ty Cổ phần Dữ liệu Việt");
+    }
+
+    /** A company typed as an RFC 2047 encoded word is shown as typed, not decoded into something else. */
+    @Test
+    void encoded_word_syntax_in_the_company_is_shown_literally_in_the_subject() throws Exception {
+        var spoof = "=?UTF-8?B?"
+                + java.util.Base64.getEncoder()
+                        .encodeToString("Bcc: victim@example.com".getBytes(StandardCharsets.UTF_8))
+                + "?=";
+        var fields = valid();
+        fields.put("company", spoof);
+        var response = visitor.post("/contact", fields);
+        assertThat(response.statusCode()).isEqualTo(303);
+        var team = mail.await(messageId(idOf(response), "team"), "leads@firm.example");
+        assertThat(team.getSubject()).contains(spoof).doesNotContain("victim@example.com");
+        assertThat(team.getSubject()).contains("company given as \"" + spoof + "\"");
+        assertThat(team.getHeader("Bcc")).isNull();
     }
 
     static java.util.stream.Stream<Arguments> invalidInputs() {
