@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
@@ -42,10 +43,14 @@ public final class TermImporter {
         this.jdbi = jdbi;
     }
 
-    /** Imports, then builds the catalog from what the database now holds as visible. */
+    /**
+     * Imports, then builds the catalog from what is now visible: the terms just parsed, and the last
+     * good version of any whose file failed to parse. Each file is parsed and rendered once.
+     */
     public TermCatalog importAndLoad(Optional<Path> contentDir) {
         var files = contentDir.map(TermImporter::readDirectory).orElseGet(TermImporter::readBundled);
-        var report = importFiles(files);
+        var imported = importTerms(files);
+        var report = imported.report();
         log.info(
                 "Imported terms from {}: {} added, {} updated, {} unchanged, {} removed, {} with errors",
                 contentDir.map(Path::toString).orElse("the bundled content"),
@@ -55,25 +60,39 @@ public final class TermImporter {
                 report.removed(),
                 report.errors().size());
         report.errors().forEach(error -> log.error("Term file skipped: {}", error));
-        return load();
+        var catalog = TermCatalog.of(imported.visible());
+        lint(imported, catalog);
+        return catalog;
     }
 
+    /** The catalog of what the database holds as visible, each stored source parsed anew. */
     public TermCatalog load() {
         var terms = new ArrayList<Term>();
         for (var source : jdbi.withExtension(TermRows.class, TermRows::visibleSources)) {
-            terms.add(parser.parse("stored term", source));
+            terms.add(parser.parse(STORED, source));
         }
         return TermCatalog.of(terms);
     }
 
     /** @param files file name to file content */
     public Report importFiles(Map<String, String> files) {
+        return importTerms(files).report();
+    }
+
+    /**
+     * @param parsed the terms that parsed, by slug
+     * @param visible what the database now holds as visible, by slug: the visible parsed terms and
+     *     the stored versions standing in for files that failed to parse
+     */
+    private record Imported(Report report, Map<String, Term> parsed, List<Term> visible, boolean standIns) {}
+
+    private Imported importTerms(Map<String, String> files) {
         var errors = new ArrayList<String>();
         var parsed = new TreeMap<String, Term>();
         var sources = new HashMap<String, String>();
         var present = new HashSet<String>();
         for (var file : files.entrySet()) {
-            present.add(file.getKey().replaceFirst("\\.md$", ""));
+            present.add(withoutExtension(file.getKey()));
             try {
                 var term = parser.parse(file.getKey(), file.getValue());
                 if (parsed.containsKey(term.slug())) {
@@ -87,15 +106,8 @@ public final class TermImporter {
                 errors.add(e.getMessage());
             }
         }
-        var problems = new ContentLint().check(byFileName(parsed));
-        if (!problems.isEmpty()) {
-            log.warn(
-                    "Content lint found {} problem(s); the first: {}",
-                    problems.size(),
-                    problems.subList(0, Math.min(10, problems.size())));
-        }
         var now = OffsetDateTime.now(ZoneOffset.UTC);
-        return jdbi.inTransaction(handle -> {
+        var written = jdbi.inTransaction(handle -> {
             lockAgainstOtherInstances(handle);
             var rows = handle.attach(TermRows.class);
             var stored = new HashMap<String, TermRows.Stored>();
@@ -116,14 +128,61 @@ public final class TermImporter {
                     unchanged++;
                 }
             }
+            var standIns = new ArrayList<String>();
             for (var row : stored.values()) {
-                if (!present.contains(row.slug()) && !row.status().equals("removed")) {
-                    rows.markRemoved(row.slug(), now);
-                    removed++;
+                if (parsed.containsKey(row.slug())) {
+                    continue;
+                }
+                if (!present.contains(row.slug())) {
+                    if (!row.status().equals("removed")) {
+                        rows.markRemoved(row.slug(), now);
+                        removed++;
+                    }
+                } else if (VISIBLE.contains(row.status())) {
+                    standIns.add(rows.source(row.slug()));
                 }
             }
-            return new Report(added, updated, unchanged, removed, List.copyOf(errors));
+            return new Written(new Report(added, updated, unchanged, removed, List.copyOf(errors)), standIns);
         });
+        var visible = new TreeMap<String, Term>();
+        for (var term : parsed.values()) {
+            if (term.status().visible()) {
+                visible.put(term.slug(), term);
+            }
+        }
+        for (var source : written.standIns()) {
+            var term = parser.parse(STORED, source);
+            visible.put(term.slug(), term);
+        }
+        return new Imported(
+                written.report(),
+                parsed,
+                List.copyOf(visible.values()),
+                !written.standIns().isEmpty());
+    }
+
+    private record Written(Report report, List<String> standIns) {}
+
+    /** The statuses TermRows.visibleSources selects. */
+    private static final Set<String> VISIBLE = Set.of("published", "in-review");
+
+    private static final String STORED = "stored term";
+
+    /**
+     * Logs what the content lint finds in the files just parsed. It checks the renderings the
+     * catalog has just made, unless an older version stands in for a broken file: then the catalog
+     * is not the files' own, and the lint renders the files among themselves.
+     */
+    private static void lint(Imported imported, TermCatalog catalog) {
+        var lint = new ContentLint();
+        var files = byFileName(imported.parsed());
+        var problems = imported.standIns() ? lint.check(files) : lint.check(files, catalog::rendered);
+        if (!problems.isEmpty()) {
+            log.warn(
+                    "Content lint found {} problem(s); the first: {}",
+                    problems.size(),
+                    problems.subList(0, Math.min(10, problems.size())));
+        }
     }
 
     /**
@@ -151,6 +210,10 @@ public final class TermImporter {
         var result = new TreeMap<String, Term>();
         bySlug.forEach((slug, term) -> result.put(slug + ".md", term));
         return result;
+    }
+
+    private static String withoutExtension(String fileName) {
+        return fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
     }
 
     public static Map<String, String> readDirectory(Path dir) {

@@ -18,6 +18,9 @@ interface TermRows {
     @SqlQuery("SELECT source FROM term WHERE status IN ('published', 'in-review') ORDER BY slug")
     List<String> visibleSources();
 
+    @SqlQuery("SELECT source FROM term WHERE slug = :slug")
+    String source(@Bind("slug") String slug);
+
     @SqlUpdate("INSERT INTO term (slug, title, category, status, source, source_sha256, imported_at) "
             + "VALUES (:slug, :title, :category, :status, :source, :sha, :now)")
     void insert(

@@ -8,6 +8,7 @@ import glossary.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,37 @@ class TermImportTest {
             assertThat(report.errors()).hasSize(1);
             assertThat(importer.load().entry("alpha")).isPresent();
         }
+    }
+
+    @Test
+    void the_catalog_built_while_importing_is_the_one_the_database_holds() throws Exception {
+        TermFiles.write(content, "alpha", term("alpha", "Alpha", "published"));
+        TermFiles.write(content, "beta", term("beta", "Beta", "in-review"));
+        TermFiles.write(content, "gamma", term("gamma", "Gamma", "draft"));
+        try (var db = TestDatabase.fresh(data);
+                var database = Database.migrateAndOpen(db.config())) {
+            var importer = new TermImporter(database.jdbi());
+            assertSameCatalog(importer.importAndLoad(Optional.of(content)), importer.load());
+
+            // A broken edit keeps the stored alpha, a file may declare another slug, a removed file goes.
+            TermFiles.write(content, "alpha", "---\nslug: alpha\n---\nbroken");
+            TermFiles.write(content, "beta", term("delta", "Delta", "published"));
+            TermFiles.write(content, "gamma", term("gamma", "Gamma", "published"));
+            var catalog = importer.importAndLoad(Optional.of(content));
+            assertThat(catalog.terms()).extracting(Term::slug).containsExactly("alpha", "beta", "delta", "gamma");
+            assertSameCatalog(catalog, importer.load());
+
+            Files.delete(content.resolve("gamma.md"));
+            assertSameCatalog(importer.importAndLoad(Optional.of(content)), importer.load());
+        }
+    }
+
+    private static void assertSameCatalog(TermCatalog imported, TermCatalog loaded) {
+        assertThat(imported.terms()).isEqualTo(loaded.terms());
+        for (var term : loaded.terms()) {
+            assertThat(imported.entry(term.slug())).isEqualTo(loaded.entry(term.slug()));
+        }
+        assertThat(imported.categories()).isEqualTo(loaded.categories());
     }
 
     @Test
