@@ -2,9 +2,14 @@ package glossary.term;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** URL slugs and the accent-, case- and plural-blind form that search and lookups compare. */
 public final class Slugs {
+    // Compiled once: every search query and the whole text of every term go through words().
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private Slugs() {}
 
     public static String of(String text) {
@@ -13,10 +18,11 @@ public final class Slugs {
 
     /** Lower-case ASCII-folded words: "Réseaux  Neuronaux!" becomes ["reseaux", "neuronaux"]. */
     public static String[] words(String text) {
-        var folded = Normalizer.normalize(text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+        var accentless =
+                MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        var folded = NOT_LETTERS
+                .matcher(accentless.toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
                 .strip();
         return folded.isEmpty() ? new String[0] : folded.split(" ");
     }
