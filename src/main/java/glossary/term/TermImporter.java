@@ -2,11 +2,10 @@ package glossary.term;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -235,21 +234,45 @@ public final class TermImporter {
         if (url == null) {
             throw new IllegalStateException("No bundled content: db/terms is missing from the classpath");
         }
+        return readFolder(url);
+    }
+
+    /** The .md files directly in a folder given as a file: or jar: URL. */
+    static Map<String, String> readFolder(URL url) {
         try {
-            URI uri = url.toURI();
-            if (!"jar".equals(uri.getScheme())) {
-                return readDirectory(Path.of(uri));
+            if (!"jar".equals(url.getProtocol())) {
+                return readDirectory(Path.of(url.toURI()));
             }
-            try {
-                return readDirectory(FileSystems.getFileSystem(uri).provider().getPath(uri));
-            } catch (FileSystemNotFoundException e) {
-                try (var jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return readDirectory(jar.provider().getPath(uri));
-                }
-            }
+            return readJarFolder((JarURLConnection) url.openConnection());
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("Cannot read bundled content from " + url, e);
         }
+    }
+
+    /**
+     * The .md files directly in a folder of a jar. Read with JarFile, which shares the class
+     * loader's already parsed zip directory, rather than a zip file system, which builds its own.
+     */
+    private static Map<String, String> readJarFolder(JarURLConnection folder) throws IOException {
+        var prefix = folder.getEntryName().endsWith("/") ? folder.getEntryName() : folder.getEntryName() + "/";
+        folder.setUseCaches(false); // our own JarFile, closed below
+        var files = new TreeMap<String, String>();
+        try (var jar = folder.getJarFile()) {
+            for (var entries = jar.entries(); entries.hasMoreElements(); ) {
+                var entry = entries.nextElement();
+                var name = entry.getName();
+                if (name.startsWith(prefix)
+                        && name.endsWith(".md")
+                        && name.indexOf('/', prefix.length()) < 0
+                        && !entry.isDirectory()) {
+                    try (var in = jar.getInputStream(entry)) {
+                        files.put(
+                                name.substring(prefix.length()), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return files;
     }
 
     static String sha256(String text) {

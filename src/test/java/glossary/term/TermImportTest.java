@@ -1,14 +1,19 @@
 package glossary.term;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import glossary.Database;
 import glossary.TestApp;
 import glossary.TestDatabase;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +101,19 @@ class TermImportTest {
             assertThat(imported.entry(term.slug())).isEqualTo(loaded.entry(term.slug()));
         }
         assertThat(imported.categories()).isEqualTo(loaded.categories());
+    }
+
+    @Test
+    void bundled_content_is_read_from_its_folder_in_the_jar() throws Exception {
+        var jar = data.resolve("content.jar");
+        try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (var entry : List.of("db/terms/", "db/terms/alpha.md", "db/terms/notes.txt", "db/terms/old/beta.md")) {
+                out.putNextEntry(new JarEntry(entry));
+                out.write(entry.endsWith("/") ? new byte[0] : ("content of " + entry).getBytes(UTF_8));
+            }
+        }
+        var files = TermImporter.readFolder(new URL("jar:" + jar.toUri() + "!/db/terms"));
+        assertThat(files).containsExactly(entry("alpha.md", "content of db/terms/alpha.md"));
     }
 
     @Test
