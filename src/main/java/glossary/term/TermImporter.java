@@ -111,21 +111,28 @@ public final class TermImporter {
             var rows = handle.attach(TermRows.class);
             var stored = new HashMap<String, TermRows.Stored>();
             rows.all().forEach(row -> stored.put(row.slug(), row));
-            int added = 0, updated = 0, unchanged = 0, removed = 0;
+            var added = new ArrayList<TermRows.Source>();
+            var updated = new ArrayList<TermRows.Source>();
+            int unchanged = 0, removed = 0;
             for (var term : parsed.values()) {
                 var source = sources.get(term.slug());
                 var sha = sha256(source);
                 var row = stored.get(term.slug());
                 var status = term.status().label();
+                var write = new TermRows.Source(term.slug(), term.title(), term.category(), status, source, sha);
                 if (row == null) {
-                    rows.insert(term.slug(), term.title(), term.category(), status, source, sha, now);
-                    added++;
+                    added.add(write);
                 } else if (!row.sourceSha256().equals(sha) || !row.status().equals(status)) {
-                    rows.update(term.slug(), term.title(), term.category(), status, source, sha, now);
-                    updated++;
+                    updated.add(write);
                 } else {
                     unchanged++;
                 }
+            }
+            if (!added.isEmpty()) {
+                rows.insert(added, now);
+            }
+            if (!updated.isEmpty()) {
+                rows.update(updated, now);
             }
             var standIns = new ArrayList<String>();
             for (var row : stored.values()) {
@@ -141,7 +148,8 @@ public final class TermImporter {
                     standIns.add(rows.source(row.slug()));
                 }
             }
-            return new Written(new Report(added, updated, unchanged, removed, List.copyOf(errors)), standIns);
+            return new Written(
+                    new Report(added.size(), updated.size(), unchanged, removed, List.copyOf(errors)), standIns);
         });
         var visible = new TreeMap<String, Term>();
         for (var term : parsed.values()) {
