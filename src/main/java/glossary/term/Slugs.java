@@ -1,6 +1,7 @@
 package glossary.term;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,10 @@ public final class Slugs {
 
     /** Lower-case ASCII-folded words: "Réseaux  Neuronaux!" becomes ["reseaux", "neuronaux"]. */
     public static String[] words(String text) {
+        return isAscii(text) ? asciiWords(text) : unicodeWords(text);
+    }
+
+    static String[] unicodeWords(String text) {
         var accentless =
                 MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         var folded = NOT_LETTERS
@@ -25,6 +30,38 @@ public final class Slugs {
                 .replaceAll(" ")
                 .strip();
         return folded.isEmpty() ? new String[0] : folded.split(" ");
+    }
+
+    /**
+     * The same words for plain ASCII text, which most term files are, in one pass instead of a
+     * Unicode normalisation and two regular expressions over the whole text.
+     */
+    static String[] asciiWords(String text) {
+        var words = new ArrayList<String>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean letterOrDigit = i < text.length() && isAsciiLetterOrDigit(text.charAt(i));
+            if (letterOrDigit && start < 0) {
+                start = i;
+            } else if (!letterOrDigit && start >= 0) {
+                words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+        }
+        return words.toArray(new String[0]);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** Words reduced to a crude singular, so "models" finds "model" and "strategies" finds "strategy". */
