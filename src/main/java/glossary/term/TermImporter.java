@@ -80,10 +80,11 @@ public final class TermImporter {
 
     /**
      * @param parsed the terms that parsed, by slug
-     * @param visible what the database now holds as visible, by slug: the visible parsed terms and
-     *     the stored versions standing in for files that failed to parse
+     * @param visible what the database now holds as visible, in slug order: the visible parsed terms
+     *     and the stored versions standing in for files that failed to parse
+     * @param standIns how many of those stored versions there are
      */
-    private record Imported(Report report, Map<String, Term> parsed, List<Term> visible, boolean standIns) {}
+    private record Imported(Report report, Map<String, Term> parsed, List<Term> visible, int standIns) {}
 
     private Imported importTerms(Map<String, String> files) {
         var errors = new ArrayList<String>();
@@ -165,7 +166,7 @@ public final class TermImporter {
                 written.report(),
                 parsed,
                 List.copyOf(visible.values()),
-                !written.standIns().isEmpty());
+                written.standIns().size());
     }
 
     private record Written(Report report, List<String> standIns) {}
@@ -183,7 +184,7 @@ public final class TermImporter {
     private static void lint(Imported imported, TermCatalog catalog) {
         var lint = new ContentLint();
         var files = byFileName(imported.parsed());
-        var problems = imported.standIns() ? lint.check(files) : lint.check(files, catalog::rendered);
+        var problems = imported.standIns() > 0 ? lint.check(files) : lint.check(files, catalog::rendered);
         if (!problems.isEmpty()) {
             log.warn(
                     "Content lint found {} problem(s); the first: {}",

@@ -26,7 +26,7 @@ interface TermRows {
     /** A term file's row as the import writes it. */
     record Source(String slug, String title, String category, String status, String source, String sha256) {}
 
-    // Batches: on a first start every term is new, and one statement run for all is much cheaper.
+    // Batches: on a first start every term is new; one prepared statement serves them all.
     @SqlBatch("INSERT INTO term (slug, title, category, status, source, source_sha256, imported_at) "
             + "VALUES (:slug, :title, :category, :status, :source, :sha256, :now)")
     void insert(@BindMethods List<Source> rows, @Bind("now") OffsetDateTime now);
