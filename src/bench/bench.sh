@@ -3,6 +3,7 @@
 # the same run, so the ratio is what counts (absolute numbers drift ±20% between runs).
 #   mvn -Pbench verify          (or: src/bench/bench.sh after mvn -DskipTests package)
 #   BENCH_ONLY=scale src/bench/bench.sh   runs only the scale-out part (it has its own reference)
+#   BENCH_ONLY=startup src/bench/bench.sh runs only the start-up part (likewise)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -98,8 +99,8 @@ report() { # name app-line nginx-line
     "$1" "$a_rps" "$a_p50" "$a_p99" "$n_rps" "$n_p50" "$n_p99" "$(awk -v a="$a_rps" -v n="$n_rps" 'BEGIN { print a / n }')"
 }
 
-start_nginx
-echo "wrk -t2 -c$CONNECTIONS -d$DURATION, Accept-Encoding: gzip; $(nproc) cores; $(java -version 2>&1 | head -1)"
+[ "${BENCH_ONLY:-}" = startup ] ||
+  echo "wrk -t2 -c$CONNECTIONS -d$DURATION, Accept-Encoding: gzip; $(nproc) cores; $(java -version 2>&1 | head -1)"
 
 TERM=/glossary/retrieval-augmented-generation
 cat > "$work/inquiry.lua" <<'LUA'
@@ -119,8 +120,9 @@ inquiry_script() { # $1 = base URL; puts a fresh form token into $work/inquiry.l
   sed -i "s|token=[^&]*&|token=$token\\&|" "$work/inquiry.lua"
 }
 
-if [ "${BENCH_ONLY:-}" != scale ]; then
+if [ -z "${BENCH_ONLY:-}" ]; then
 # 1. A term page with the bundled content.
+start_nginx
 start_app ""
 mirror "$TERM" term.html
 echo "term page: $(stat -c %s "$work/www/term.html") bytes, $(stat -c %s "$work/www/term.html.gz") gzipped"
@@ -209,6 +211,7 @@ scale_row() { # name url-of-term url-of-contact
   echo "$t_rps $i_rps"
 }
 
+if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = scale ]; then
 echo "scale-out (term page: $CONNECTIONS connections; inquiries: 32 connections)"
 start_app ""
 h2_direct=$(scale_row "1 instance, H2, direct" "http://127.0.0.1:$APP_PORT$TERM" "http://127.0.0.1:$APP_PORT/contact")
@@ -237,3 +240,60 @@ pg_db=""
 read -r d_t d_i <<<"$h2_direct"; read -r p_t p_i <<<"$h2_proxy"; read -r s_t s_i <<<"$pg_proxy"
 awk -v dt="$d_t" -v di="$d_i" -v pt="$p_t" -v pi="$p_i" -v st="$s_t" -v si="$s_i" 'BEGIN {
   printf "ratios to 1 instance on H2, direct: through nginx %.2f (term) %.2f (inquiries); 2 instances on PostgreSQL through nginx %.2f (term) %.2f (inquiries)\n", pt/dt, pi/di, st/dt, si/di }'
+fi
+
+# 6. Start-up: from launching the jar to the first 200 on /, with the bundled glossary and with 1,000
+#    generated terms, on an empty data directory (first start) and again on the same one (restart).
+#    The reference, measured in turn with them: a Javalin hello-world started from the same jar, the
+#    least any app on this JVM and Jetty pays. Medians of BENCH_STARTUP_RUNS runs of each.
+if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = startup ]; then
+RUNS=${BENCH_STARTUP_RUNS:-5}
+
+# Prints the milliseconds from launching the command to the first 200 on /, then stops it. Runs in
+# a command substitution, so it stops the command itself when it fails.
+time_to_200() {
+  local start pid
+  start=$(date +%s%N)
+  "$@" > "$work/startup.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 6000); do
+    if curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/"; then
+      echo $((($(date +%s%N) - start) / 1000000))
+      kill "$pid"; wait "$pid" 2>/dev/null || true
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.01
+  done
+  kill "$pid" 2>/dev/null || true
+  echo "no 200 on / from: $*" >&2; cat "$work/startup.log" >&2; exit 1
+}
+
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+mkdir -p "$work/hello"
+javac -cp target/glossary.jar -d "$work/hello" src/bench/HelloJavalin.java
+java src/bench/GenerateTerms.java "$work/terms-1000" 1000
+declare -A startup=()
+for run in $(seq 1 "$RUNS"); do
+  startup[reference]+="$(time_to_200 java -Xmx1g -cp "target/glossary.jar:$work/hello" HelloJavalin "$APP_PORT") "
+  for content in bundled 1000; do
+    dir=""; [ "$content" = 1000 ] && dir="$work/terms-1000"
+    # env, not a shell function, so that the pid time_to_200 stops is the JVM's.
+    app=(env GLOSSARY_PORT="$APP_PORT" GLOSSARY_DATA_DIR="$work/startup-$content-$run" GLOSSARY_CONTENT_DIR="$dir"
+      java -Xmx1g -jar target/glossary.jar)
+    startup[$content-first]+="$(time_to_200 "${app[@]}") "
+    startup[$content-restart]+="$(time_to_200 "${app[@]}") "
+  done
+done
+echo "start to first 200 on /, median of $RUNS runs each; $(nproc) cores; $(java -version 2>&1 | head -1)"
+reference=$(median <<<"${startup[reference]}")
+for row in "reference:Javalin hello-world, same jar" "bundled-first:bundled glossary, first start" \
+    "bundled-restart:bundled glossary, restart" "1000-first:1,000 generated terms, first start" \
+    "1000-restart:1,000 generated terms, restart"; do
+  key=${row%%:*}
+  ms=$(median <<<"${startup[$key]}")
+  printf '%-40s %6d ms  %5.2f x reference  (runs: %s)\n' "${row#*:}" "$ms" \
+    "$(awk -v a="$ms" -v r="$reference" 'BEGIN { print a / r }')" "${startup[$key]% }"
+done
+fi

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +27,16 @@ public final class ContentLint {
 
     /** Problems across a whole content set, each prefixed with the file it concerns. */
     public List<String> check(Map<String, Term> termsByFile) {
+        var linker = new AutoLinker(List.copyOf(visibleBySlug(termsByFile).values()));
+        return check(termsByFile, term -> renderer.render(term, linker));
+    }
+
+    /**
+     * The same check for a caller that has already rendered the visible terms among themselves (the
+     * catalog), so the start-up does not render every term twice.
+     */
+    List<String> check(Map<String, Term> termsByFile, Function<Term, TermRenderer.Rendered> renderedVisible) {
         var problems = new ArrayList<String>();
-        var visible = new HashMap<String, Term>();
         var slugFiles = new HashMap<String, String>();
         for (var entry : termsByFile.entrySet()) {
             var term = entry.getValue();
@@ -35,19 +44,18 @@ public final class ContentLint {
             if (previous != null) {
                 problems.add(entry.getKey() + ": slug '" + term.slug() + "' is also used by " + previous);
             }
-            if (term.status().visible()) {
-                visible.put(term.slug(), term);
-            }
         }
+        var visible = visibleBySlug(termsByFile);
         checkNames(termsByFile, problems);
         var inbound = new HashMap<String, Set<String>>();
-        var linker = new AutoLinker(List.copyOf(visible.values()));
         for (var entry : termsByFile.entrySet()) {
             var file = entry.getKey();
             var term = entry.getValue();
-            checkTerm(file, term, visible.keySet(), problems);
+            var rendered =
+                    term.status().visible() ? renderedVisible.apply(term) : renderer.render(term, NOTHING_TO_LINK);
+            checkTerm(file, term, rendered, visible.keySet(), problems);
             if (term.status().visible()) {
-                var links = new HashSet<>(renderer.render(term, linker).linksTo());
+                var links = new HashSet<>(rendered.linksTo());
                 links.addAll(term.related());
                 for (var target : links) {
                     inbound.computeIfAbsent(target, k -> new HashSet<>()).add(term.slug());
@@ -65,21 +73,34 @@ public final class ContentLint {
         return problems;
     }
 
-    private void checkTerm(String file, Term term, Set<String> visibleSlugs, List<String> problems) {
+    /** Drafts are checked for their shape only; nothing links from them. */
+    private static final AutoLinker NOTHING_TO_LINK = new AutoLinker(List.of());
+
+    private static Map<String, Term> visibleBySlug(Map<String, Term> termsByFile) {
+        var visible = new HashMap<String, Term>();
+        for (var term : termsByFile.values()) {
+            if (term.status().visible()) {
+                visible.put(term.slug(), term);
+            }
+        }
+        return visible;
+    }
+
+    private static void checkTerm(
+            String file, Term term, TermRenderer.Rendered rendered, Set<String> visibleSlugs, List<String> problems) {
         if (!file.equals(term.slug() + ".md")) {
             problems.add(file + ": file name must be the slug plus .md (" + term.slug() + ".md)");
         }
         if (!SLUG.matcher(term.slug()).matches()) {
             problems.add(file + ": slug must be lower-case words joined by hyphens");
         }
-        var sections = renderer.sections(term.body());
         var expected = List.of("h2 Why it matters for business", "h2 Key considerations");
-        if (!sections.headings().equals(expected)) {
+        if (!rendered.headings().equals(expected)) {
             problems.add(file
                     + ": body must have exactly the headings '## Why it matters for business' and '## Key considerations', in that order; found "
-                    + sections.headings());
+                    + rendered.headings());
         }
-        int considerations = TermRenderer.listItems(sections.considerations());
+        int considerations = rendered.considerationCount();
         if (considerations < MIN_CONSIDERATIONS) {
             problems.add(file + ": needs at least " + MIN_CONSIDERATIONS + " key considerations as a list, has "
                     + considerations);

@@ -1,10 +1,16 @@
 package glossary.term;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** URL slugs and the accent-, case- and plural-blind form that search and lookups compare. */
 public final class Slugs {
+    // Compiled once: every search query and the whole text of every term go through words().
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private Slugs() {}
 
     public static String of(String text) {
@@ -13,12 +19,49 @@ public final class Slugs {
 
     /** Lower-case ASCII-folded words: "Réseaux  Neuronaux!" becomes ["reseaux", "neuronaux"]. */
     public static String[] words(String text) {
-        var folded = Normalizer.normalize(text, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+        return isAscii(text) ? asciiWords(text) : unicodeWords(text);
+    }
+
+    static String[] unicodeWords(String text) {
+        var accentless =
+                MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        var folded = NOT_LETTERS
+                .matcher(accentless.toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
                 .strip();
         return folded.isEmpty() ? new String[0] : folded.split(" ");
+    }
+
+    /**
+     * The same words for plain ASCII text, which most term files are, in one pass instead of a
+     * Unicode normalisation and two regular expressions over the whole text.
+     */
+    static String[] asciiWords(String text) {
+        var words = new ArrayList<String>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean letterOrDigit = i < text.length() && isAsciiLetterOrDigit(text.charAt(i));
+            if (letterOrDigit && start < 0) {
+                start = i;
+            } else if (!letterOrDigit && start >= 0) {
+                words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+        }
+        return words.toArray(new String[0]);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** Words reduced to a crude singular, so "models" finds "model" and "strategies" finds "strategy". */

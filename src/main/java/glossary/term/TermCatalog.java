@@ -28,6 +28,7 @@ public final class TermCatalog {
 
     private final List<Term> terms;
     private final Map<String, Entry> bySlug = new HashMap<>();
+    private final Map<String, TermRenderer.Rendered> rendered = new HashMap<>();
     private final Map<String, String> redirects = new HashMap<>();
     private final List<Category> categories;
     private final TermSearch search;
@@ -54,7 +55,8 @@ public final class TermCatalog {
         var renderer = new TermRenderer();
         var linker = new AutoLinker(terms);
         for (var term : terms) {
-            var rendered = renderer.render(term, linker);
+            var rendering = renderer.render(term, linker);
+            rendered.put(term.slug(), rendering);
             var related = new ArrayList<Term>();
             for (var slug : term.related()) {
                 var other = termsBySlug.get(slug);
@@ -66,9 +68,9 @@ public final class TermCatalog {
                     term.slug(),
                     new Entry(
                             term,
-                            rendered.why(),
-                            rendered.considerations(),
-                            rendered.faqAnswers(),
+                            rendering.why(),
+                            rendering.considerations(),
+                            rendering.faqAnswers(),
                             List.copyOf(related),
                             categoryByName.get(term.category())));
         }
@@ -93,6 +95,15 @@ public final class TermCatalog {
             }
         }
         return new TermCatalog(visible);
+    }
+
+    /** How a term of this catalog rendered, for the lint to check without rendering it again. */
+    TermRenderer.Rendered rendered(Term term) {
+        var rendering = rendered.get(term.slug());
+        if (rendering == null || bySlug.get(term.slug()).term() != term) {
+            throw new IllegalArgumentException("not a term of this catalog: " + term.slug());
+        }
+        return rendering;
     }
 
     /** Every visible term, A to Z. */

@@ -2,11 +2,10 @@ package glossary.term;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -20,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
@@ -42,10 +42,14 @@ public final class TermImporter {
         this.jdbi = jdbi;
     }
 
-    /** Imports, then builds the catalog from what the database now holds as visible. */
+    /**
+     * Imports, then builds the catalog from what is now visible: the terms just parsed, and the last
+     * good version of any whose file failed to parse. Each file is parsed and rendered once.
+     */
     public TermCatalog importAndLoad(Optional<Path> contentDir) {
         var files = contentDir.map(TermImporter::readDirectory).orElseGet(TermImporter::readBundled);
-        var report = importFiles(files);
+        var imported = importTerms(files);
+        var report = imported.report();
         log.info(
                 "Imported terms from {}: {} added, {} updated, {} unchanged, {} removed, {} with errors",
                 contentDir.map(Path::toString).orElse("the bundled content"),
@@ -55,25 +59,40 @@ public final class TermImporter {
                 report.removed(),
                 report.errors().size());
         report.errors().forEach(error -> log.error("Term file skipped: {}", error));
-        return load();
+        var catalog = TermCatalog.of(imported.visible());
+        lint(imported, catalog);
+        return catalog;
     }
 
+    /** The catalog of what the database holds as visible, each stored source parsed anew. */
     public TermCatalog load() {
         var terms = new ArrayList<Term>();
         for (var source : jdbi.withExtension(TermRows.class, TermRows::visibleSources)) {
-            terms.add(parser.parse("stored term", source));
+            terms.add(parser.parse(STORED, source));
         }
         return TermCatalog.of(terms);
     }
 
     /** @param files file name to file content */
     public Report importFiles(Map<String, String> files) {
+        return importTerms(files).report();
+    }
+
+    /**
+     * @param parsed the terms that parsed, by slug
+     * @param visible what the database now holds as visible, in slug order: the visible parsed terms
+     *     and the stored versions standing in for files that failed to parse
+     * @param standIns how many of those stored versions there are
+     */
+    private record Imported(Report report, Map<String, Term> parsed, List<Term> visible, int standIns) {}
+
+    private Imported importTerms(Map<String, String> files) {
         var errors = new ArrayList<String>();
         var parsed = new TreeMap<String, Term>();
         var sources = new HashMap<String, String>();
         var present = new HashSet<String>();
         for (var file : files.entrySet()) {
-            present.add(file.getKey().replaceFirst("\\.md$", ""));
+            present.add(withoutExtension(file.getKey()));
             try {
                 var term = parser.parse(file.getKey(), file.getValue());
                 if (parsed.containsKey(term.slug())) {
@@ -87,43 +106,91 @@ public final class TermImporter {
                 errors.add(e.getMessage());
             }
         }
-        var problems = new ContentLint().check(byFileName(parsed));
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        var written = jdbi.inTransaction(handle -> {
+            lockAgainstOtherInstances(handle);
+            var rows = handle.attach(TermRows.class);
+            var stored = new HashMap<String, TermRows.Stored>();
+            rows.all().forEach(row -> stored.put(row.slug(), row));
+            var added = new ArrayList<TermRows.Source>();
+            var updated = new ArrayList<TermRows.Source>();
+            int unchanged = 0, removed = 0;
+            for (var term : parsed.values()) {
+                var source = sources.get(term.slug());
+                var sha = sha256(source);
+                var row = stored.get(term.slug());
+                var status = term.status().label();
+                var write = new TermRows.Source(term.slug(), term.title(), term.category(), status, source, sha);
+                if (row == null) {
+                    added.add(write);
+                } else if (!row.sourceSha256().equals(sha) || !row.status().equals(status)) {
+                    updated.add(write);
+                } else {
+                    unchanged++;
+                }
+            }
+            if (!added.isEmpty()) {
+                rows.insert(added, now);
+            }
+            if (!updated.isEmpty()) {
+                rows.update(updated, now);
+            }
+            var standIns = new ArrayList<String>();
+            for (var row : stored.values()) {
+                if (parsed.containsKey(row.slug())) {
+                    continue;
+                }
+                if (!present.contains(row.slug())) {
+                    if (!row.status().equals("removed")) {
+                        rows.markRemoved(row.slug(), now);
+                        removed++;
+                    }
+                } else if (VISIBLE.contains(row.status())) {
+                    standIns.add(rows.source(row.slug()));
+                }
+            }
+            return new Written(
+                    new Report(added.size(), updated.size(), unchanged, removed, List.copyOf(errors)), standIns);
+        });
+        var visible = new TreeMap<String, Term>();
+        for (var term : parsed.values()) {
+            if (term.status().visible()) {
+                visible.put(term.slug(), term);
+            }
+        }
+        for (var source : written.standIns()) {
+            var term = parser.parse(STORED, source);
+            visible.put(term.slug(), term);
+        }
+        return new Imported(
+                written.report(),
+                parsed,
+                List.copyOf(visible.values()),
+                written.standIns().size());
+    }
+
+    private record Written(Report report, List<String> standIns) {}
+
+    /** The statuses TermRows.visibleSources selects. */
+    private static final Set<String> VISIBLE = Set.of("published", "in-review");
+
+    private static final String STORED = "stored term";
+
+    /**
+     * Logs what the content lint finds in the files just parsed. It checks the renderings the
+     * catalog has just made, unless an older version stands in for a broken file: then the catalog
+     * is not the files' own, and the lint renders the files among themselves.
+     */
+    private static void lint(Imported imported, TermCatalog catalog) {
+        var lint = new ContentLint();
+        var files = byFileName(imported.parsed());
+        var problems = imported.standIns() > 0 ? lint.check(files) : lint.check(files, catalog::rendered);
         if (!problems.isEmpty()) {
             log.warn(
                     "Content lint found {} problem(s); the first: {}",
                     problems.size(),
                     problems.subList(0, Math.min(10, problems.size())));
         }
-        var now = OffsetDateTime.now(ZoneOffset.UTC);
-        return jdbi.inTransaction(handle -> {
-            lockAgainstOtherInstances(handle);
-            var rows = handle.attach(TermRows.class);
-            var stored = new HashMap<String, TermRows.Stored>();
-            rows.all().forEach(row -> stored.put(row.slug(), row));
-            int added = 0, updated = 0, unchanged = 0, removed = 0;
-            for (var term : parsed.values()) {
-                var source = sources.get(term.slug());
-                var sha = sha256(source);
-                var row = stored.get(term.slug());
-                var status = term.status().label();
-                if (row == null) {
-                    rows.insert(term.slug(), term.title(), term.category(), status, source, sha, now);
-                    added++;
-                } else if (!row.sourceSha256().equals(sha) || !row.status().equals(status)) {
-                    rows.update(term.slug(), term.title(), term.category(), status, source, sha, now);
-                    updated++;
-                } else {
-                    unchanged++;
-                }
-            }
-            for (var row : stored.values()) {
-                if (!present.contains(row.slug()) && !row.status().equals("removed")) {
-                    rows.markRemoved(row.slug(), now);
-                    removed++;
-                }
-            }
-            return new Report(added, updated, unchanged, removed, List.copyOf(errors));
-        });
     }
 
     /**
@@ -153,6 +220,10 @@ public final class TermImporter {
         return result;
     }
 
+    private static String withoutExtension(String fileName) {
+        return fileName.endsWith(".md") ? fileName.substring(0, fileName.length() - 3) : fileName;
+    }
+
     public static Map<String, String> readDirectory(Path dir) {
         try (Stream<Path> paths = Files.list(dir)) {
             var files = new TreeMap<String, String>();
@@ -172,21 +243,45 @@ public final class TermImporter {
         if (url == null) {
             throw new IllegalStateException("No bundled content: db/terms is missing from the classpath");
         }
+        return readFolder(url);
+    }
+
+    /** The .md files directly in a folder given as a file: or jar: URL. */
+    static Map<String, String> readFolder(URL url) {
         try {
-            URI uri = url.toURI();
-            if (!"jar".equals(uri.getScheme())) {
-                return readDirectory(Path.of(uri));
+            if (!"jar".equals(url.getProtocol())) {
+                return readDirectory(Path.of(url.toURI()));
             }
-            try {
-                return readDirectory(FileSystems.getFileSystem(uri).provider().getPath(uri));
-            } catch (FileSystemNotFoundException e) {
-                try (var jar = FileSystems.newFileSystem(uri, Map.of())) {
-                    return readDirectory(jar.provider().getPath(uri));
-                }
-            }
+            return readJarFolder((JarURLConnection) url.openConnection());
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("Cannot read bundled content from " + url, e);
         }
+    }
+
+    /**
+     * The .md files directly in a folder of a jar. Read with JarFile, which shares the class
+     * loader's already parsed zip directory, rather than a zip file system, which builds its own.
+     */
+    private static Map<String, String> readJarFolder(JarURLConnection folder) throws IOException {
+        var prefix = folder.getEntryName().endsWith("/") ? folder.getEntryName() : folder.getEntryName() + "/";
+        folder.setUseCaches(false); // our own JarFile, closed below
+        var files = new TreeMap<String, String>();
+        try (var jar = folder.getJarFile()) {
+            for (var entries = jar.entries(); entries.hasMoreElements(); ) {
+                var entry = entries.nextElement();
+                var name = entry.getName();
+                if (name.startsWith(prefix)
+                        && name.endsWith(".md")
+                        && name.indexOf('/', prefix.length()) < 0
+                        && !entry.isDirectory()) {
+                    try (var in = jar.getInputStream(entry)) {
+                        files.put(
+                                name.substring(prefix.length()), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return files;
     }
 
     static String sha256(String text) {

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -134,7 +135,7 @@ public final class TermParser {
         var result = new ArrayList<Term.Reference>();
         for (var item : maps(value, "references")) {
             var year = required(item, "year");
-            if (!year.matches("\\d{4}")) {
+            if (!FOUR_DIGITS.matcher(year).matches()) {
                 throw new IllegalArgumentException("a reference's year must be four digits, not '" + year + "'");
             }
             result.add(new Term.Reference(
@@ -145,6 +146,8 @@ public final class TermParser {
         }
         return List.copyOf(result);
     }
+
+    private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
 
     private static List<Map<?, ?>> maps(Object value, String key) {
         if (value == null) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Document;
 import org.commonmark.node.Heading;
@@ -34,9 +35,11 @@ final class TermRenderer {
             })
             .build();
 
+    /** The page sections, plus what the lint checks, so a catalog build and the lint share one render. */
     record Rendered(
             SafeHtml why,
             SafeHtml considerations,
+            List<String> headings,
             int considerationCount,
             List<SafeHtml> faqAnswers,
             Set<String> linksTo) {}
@@ -83,6 +86,7 @@ final class TermRenderer {
         return new Rendered(
                 new SafeHtml(renderer.render(sections.why())),
                 new SafeHtml(renderer.render(sections.considerations())),
+                List.copyOf(sections.headings()),
                 listItems(sections.considerations()),
                 List.copyOf(answers),
                 links);
@@ -116,6 +120,8 @@ final class TermRenderer {
 
     static int words(String text) {
         var trimmed = text.strip();
-        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+        return trimmed.isEmpty() ? 0 : WHITESPACE.split(trimmed).length;
     }
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 }

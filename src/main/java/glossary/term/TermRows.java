@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -18,27 +20,20 @@ interface TermRows {
     @SqlQuery("SELECT source FROM term WHERE status IN ('published', 'in-review') ORDER BY slug")
     List<String> visibleSources();
 
-    @SqlUpdate("INSERT INTO term (slug, title, category, status, source, source_sha256, imported_at) "
-            + "VALUES (:slug, :title, :category, :status, :source, :sha, :now)")
-    void insert(
-            @Bind("slug") String slug,
-            @Bind("title") String title,
-            @Bind("category") String category,
-            @Bind("status") String status,
-            @Bind("source") String source,
-            @Bind("sha") String sha,
-            @Bind("now") OffsetDateTime now);
+    @SqlQuery("SELECT source FROM term WHERE slug = :slug")
+    String source(@Bind("slug") String slug);
 
-    @SqlUpdate("UPDATE term SET title = :title, category = :category, status = :status, source = :source, "
-            + "source_sha256 = :sha, imported_at = :now WHERE slug = :slug")
-    void update(
-            @Bind("slug") String slug,
-            @Bind("title") String title,
-            @Bind("category") String category,
-            @Bind("status") String status,
-            @Bind("source") String source,
-            @Bind("sha") String sha,
-            @Bind("now") OffsetDateTime now);
+    /** A term file's row as the import writes it. */
+    record Source(String slug, String title, String category, String status, String source, String sha256) {}
+
+    // Batches: on a first start every term is new; one prepared statement serves them all.
+    @SqlBatch("INSERT INTO term (slug, title, category, status, source, source_sha256, imported_at) "
+            + "VALUES (:slug, :title, :category, :status, :source, :sha256, :now)")
+    void insert(@BindMethods List<Source> rows, @Bind("now") OffsetDateTime now);
+
+    @SqlBatch("UPDATE term SET title = :title, category = :category, status = :status, source = :source, "
+            + "source_sha256 = :sha256, imported_at = :now WHERE slug = :slug")
+    void update(@BindMethods List<Source> rows, @Bind("now") OffsetDateTime now);
 
     @SqlUpdate("UPDATE term SET status = 'removed', imported_at = :now WHERE slug = :slug")
     void markRemoved(@Bind("slug") String slug, @Bind("now") OffsetDateTime now);

@@ -47,6 +47,25 @@ class ContentLintTest {
     }
 
     @Test
+    void checking_the_catalog_s_renderings_finds_what_rendering_anew_finds() {
+        var terms = new TreeMap<>(parseAll(new java.util.ArrayList<>()));
+        // A few problems too, so there is something to find.
+        var first = terms.firstKey();
+        terms.put("renamed.md", terms.remove(first));
+        terms.put(
+                "draft.md",
+                new TermParser()
+                        .parse(
+                                "draft.md",
+                                TermFiles.aTerm("draft", "Draft", "Cat", List.of(), List.of("x"), "draft", "Short.")));
+        var catalog = TermCatalog.of(List.copyOf(terms.values()));
+        var lint = new ContentLint();
+        var problems = lint.check(terms);
+        assertThat(problems).isNotEmpty();
+        assertThat(lint.check(terms, catalog::rendered)).isEqualTo(problems);
+    }
+
+    @Test
     void the_lint_catches_each_kind_of_problem() {
         var good = new TermParser()
                 .parse(

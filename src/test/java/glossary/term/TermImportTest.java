@@ -1,15 +1,21 @@
 package glossary.term;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import glossary.Database;
 import glossary.TestDatabase;
 import glossary.testing.AppExtension;
 import glossary.testing.Client;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +76,50 @@ class TermImportTest {
             assertThat(report.errors()).hasSize(1);
             assertThat(importer.load().entry("alpha")).isPresent();
         }
+    }
+
+    @Test
+    void the_catalog_built_while_importing_is_the_one_the_database_holds() throws Exception {
+        TermFiles.write(content, "alpha", term("alpha", "Alpha", "published"));
+        TermFiles.write(content, "beta", term("beta", "Beta", "in-review"));
+        TermFiles.write(content, "gamma", term("gamma", "Gamma", "draft"));
+        try (var db = TestDatabase.fresh(data);
+                var database = Database.migrateAndOpen(db.config())) {
+            var importer = new TermImporter(database.jdbi());
+            assertSameCatalog(importer.importAndLoad(Optional.of(content)), importer.load());
+
+            // A broken edit keeps the stored alpha, a file may declare another slug, a removed file goes.
+            TermFiles.write(content, "alpha", "---\nslug: alpha\n---\nbroken");
+            TermFiles.write(content, "beta", term("delta", "Delta", "published"));
+            TermFiles.write(content, "gamma", term("gamma", "Gamma", "published"));
+            var catalog = importer.importAndLoad(Optional.of(content));
+            assertThat(catalog.terms()).extracting(Term::slug).containsExactly("alpha", "beta", "delta", "gamma");
+            assertSameCatalog(catalog, importer.load());
+
+            Files.delete(content.resolve("gamma.md"));
+            assertSameCatalog(importer.importAndLoad(Optional.of(content)), importer.load());
+        }
+    }
+
+    private static void assertSameCatalog(TermCatalog imported, TermCatalog loaded) {
+        assertThat(imported.terms()).isEqualTo(loaded.terms());
+        for (var term : loaded.terms()) {
+            assertThat(imported.entry(term.slug())).isEqualTo(loaded.entry(term.slug()));
+        }
+        assertThat(imported.categories()).isEqualTo(loaded.categories());
+    }
+
+    @Test
+    void bundled_content_is_read_from_its_folder_in_the_jar() throws Exception {
+        var jar = data.resolve("content.jar");
+        try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (var entry : List.of("db/terms/", "db/terms/alpha.md", "db/terms/notes.txt", "db/terms/old/beta.md")) {
+                out.putNextEntry(new JarEntry(entry));
+                out.write(entry.endsWith("/") ? new byte[0] : ("content of " + entry).getBytes(UTF_8));
+            }
+        }
+        var files = TermImporter.readFolder(new URL("jar:" + jar.toUri() + "!/db/terms"));
+        assertThat(files).containsExactly(entry("alpha.md", "content of db/terms/alpha.md"));
     }
 
     @Test
