@@ -4,6 +4,8 @@
 #   mvn -Pbench verify          (or: src/bench/bench.sh after mvn -DskipTests package)
 #   BENCH_ONLY=scale src/bench/bench.sh   runs only the scale-out part (it has its own reference)
 #   BENCH_ONLY=startup src/bench/bench.sh runs only the start-up part (likewise)
+#   BENCH_ONLY=slow src/bench/bench.sh    runs only the slow-clients part (its reference: the same
+#                                         requests without the slow clients, in the same run)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -99,7 +101,7 @@ report() { # name app-line nginx-line
     "$1" "$a_rps" "$a_p50" "$a_p99" "$n_rps" "$n_p50" "$n_p99" "$(awk -v a="$a_rps" -v n="$n_rps" 'BEGIN { print a / n }')"
 }
 
-[ "${BENCH_ONLY:-}" = startup ] ||
+[ "${BENCH_ONLY:-}" = startup ] || [ "${BENCH_ONLY:-}" = slow ] ||
   echo "wrk -t2 -c$CONNECTIONS -d$DURATION, Accept-Encoding: gzip; $(nproc) cores; $(java -version 2>&1 | head -1)"
 
 TERM=/glossary/retrieval-augmented-generation
@@ -296,4 +298,35 @@ for row in "reference:Javalin hello-world, same jar" "bundled-first:bundled glos
   printf '%-40s %6d ms  %5.2f x reference  (runs: %s)\n' "${row#*:}" "$ms" \
     "$(awk -v a="$ms" -v r="$reference" 'BEGIN { print a / r }')" "${startup[$key]% }"
 done
+fi
+
+# 7. Slow clients: term pages and search (16 connections) with and without 200 connections that
+#    trickle a form body at one byte a second, then an honest inquiry among them.
+if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = slow ]; then
+start_app ""
+slow_line() { # $1 = label; prints req/s, p50, p99 of the term page and of a search
+  local term search
+  term=$(wrk -t2 -c16 -d"$DURATION" --latency "http://127.0.0.1:$APP_PORT$TERM")
+  search=$(wrk -t2 -c16 -d"$DURATION" --latency "http://127.0.0.1:$APP_PORT/search?q=agent")
+  printf '%-34s term page %7.0f req/s p50 %-8s p99 %-8s | search %7.0f req/s p50 %-8s p99 %-8s
+' "$1" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$term")" "$(awk '$1=="50%" {print $2}' <<<"$term")" \
+    "$(awk '$1=="99%" {print $2}' <<<"$term")" "$(awk '/Requests\/sec/ {print $2}' <<<"$search")" \
+    "$(awk '$1=="50%" {print $2}' <<<"$search")" "$(awk '$1=="99%" {print $2}' <<<"$search")"
+}
+wrk -t2 -c16 -d5s "http://127.0.0.1:$APP_PORT$TERM" >/dev/null # warm-up
+slow_line "without slow clients"
+java src/bench/Trickle.java "$APP_PORT" 200 &
+trickle_pid=$!
+pids+=("$trickle_pid")
+sleep 3
+slow_line "with 200 trickling bodies"
+token=$(curl -fs "http://127.0.0.1:$APP_PORT/contact" | grep -o 'name="token" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+honest=$(curl -s -o /dev/null -w '%{http_code} in %{time_total}s' --data-urlencode "token=$token" \
+  --data 'website=&name=Honest+Person&email=honest%40example.com&company=Real+Pte+Ltd&country=SG&message=A+real+question+about+RAG&consent=yes' \
+  "http://127.0.0.1:$APP_PORT/contact")
+echo "honest inquiry among them: $honest (303 is the thank-you redirect)"
+kill "$trickle_pid"; wait "$trickle_pid" 2>/dev/null || true
+unset 'pids[-1]'
+stop_app
 fi
