@@ -21,6 +21,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 final class TermRenderer {
     static final String WHY = "why it matters for business";
     static final String CONSIDERATIONS = "key considerations";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final Parser parser = Parser.builder().build();
     // Raw HTML in content is shown as text and javascript: style URLs are dropped; links to other
@@ -122,6 +123,4 @@ final class TermRenderer {
         var trimmed = text.strip();
         return trimmed.isEmpty() ? 0 : WHITESPACE.split(trimmed).length;
     }
-
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 }
