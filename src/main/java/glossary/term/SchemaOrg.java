@@ -31,17 +31,14 @@ final class SchemaOrg {
     }
 
     Map<String, Object> definedTermSet() {
+        return termSet(CONTEXT);
+    }
+
+    /** The glossary as a set of terms; inside another node it needs no context of its own (null). */
+    private Map<String, Object> termSet(String context) {
+        var glossary = site.url("/glossary");
         return node(
-                "@context",
-                CONTEXT,
-                "@type",
-                "DefinedTermSet",
-                "@id",
-                site.url("/glossary"),
-                "name",
-                site.name(),
-                "url",
-                site.url("/glossary"));
+                "@context", context, "@type", "DefinedTermSet", "@id", glossary, "name", site.name(), "url", glossary);
     }
 
     /** The term, where it sits in the site, and its questions when it has some. */
@@ -55,16 +52,7 @@ final class SchemaOrg {
                 "description", term.definition(),
                 "url", site.url(term.path()),
                 "alternateName", term.aliases().isEmpty() ? null : term.aliases(),
-                "inDefinedTermSet",
-                        node(
-                                "@type",
-                                "DefinedTermSet",
-                                "@id",
-                                site.url("/glossary"),
-                                "name",
-                                site.name(),
-                                "url",
-                                site.url("/glossary")),
+                "inDefinedTermSet", termSet(null),
                 "dateModified", term.lastReviewed().toString()));
         graph.add(breadcrumbs(
                 "Glossary",
