@@ -23,8 +23,6 @@ public final class Passwords {
     static final int MIN_LENGTH = 12;
     static final int MAX_LENGTH = 128;
     private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
-    private static final Set<String> COMMON = loadCommon();
-    private static final Zxcvbn ZXCVBN = new Zxcvbn();
     /** zxcvbn's scores run 0 to 4; 3 means "safely unguessable" for an online attack. */
     private static final int MIN_SCORE = 3;
 
@@ -70,10 +68,10 @@ public final class Passwords {
                         || lowered.equals(normalizedEmail.split("@", 2)[0]))) {
             return Optional.of("Do not use your email address as your password.");
         }
-        if (COMMON.contains(lowered)) {
+        if (Common.PASSWORDS.contains(lowered)) {
             return Optional.of("That password is on a list of common passwords; choose another.");
         }
-        var strength = ZXCVBN.measure(password, List.of(normalizedEmail.split("[@.]")));
+        var strength = Common.ZXCVBN.measure(password, List.of(normalizedEmail.split("[@.]")));
         if (strength.getScore() < MIN_SCORE) {
             var warning = strength.getFeedback().getWarning();
             return Optional.of("That password would be easy to guess"
@@ -83,6 +81,12 @@ public final class Passwords {
                     + ". Try a few unrelated words.");
         }
         return Optional.empty();
+    }
+
+    /** Loaded when a new password is first checked, not at every start. */
+    private static final class Common {
+        static final Set<String> PASSWORDS = loadCommon();
+        static final Zxcvbn ZXCVBN = new Zxcvbn();
     }
 
     private static Set<String> loadCommon() {
