@@ -2,6 +2,7 @@ package glossary;
 
 import glossary.admin.AdminPages;
 import glossary.admin.DashboardController;
+import glossary.admin.DeviceCookies;
 import glossary.admin.InboxController;
 import glossary.admin.LeadController;
 import glossary.admin.LeadSearch;
@@ -125,6 +126,7 @@ public final class App {
                 parts.staff(),
                 new Sessions(jdbi, parts.clock()),
                 new LoginThrottle(jdbi, parts.clock()),
+                DeviceCookies.load(jdbi),
                 parts.tokens(),
                 clients,
                 config.https(),
