@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The front door, before anything else handles a request: every response gets the security
- * headers; a request that reached our proxy as plain http goes to https ({@link HttpsRedirect}); a body must be a form (the only kind the site accepts; anything else is 415) and must
- * arrive within {@code bodyDeadline}, or the request is answered 408. With the body read in full
+ * headers; a request that reached our proxy as plain http goes to https ({@link HttpsRedirect}); a
+ * body must be a form (the only kind the site accepts; anything else is 415) and must arrive
+ * within {@code bodyDeadline}, or the request is answered 408. With the body read in full
  * before a thread is given to the request (see App), a client trickling its body holds a
  * connection for a few seconds at most, and never a thread.
  */
