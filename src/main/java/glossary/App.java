@@ -2,6 +2,7 @@ package glossary;
 
 import glossary.admin.AdminPages;
 import glossary.admin.DashboardController;
+import glossary.admin.DeviceCookies;
 import glossary.admin.InboxController;
 import glossary.admin.LeadController;
 import glossary.admin.LeadSearch;
@@ -29,6 +30,7 @@ import glossary.web.ClientAddress;
 import glossary.web.ErrorPages;
 import glossary.web.FormTokens;
 import glossary.web.Health;
+import glossary.web.HttpsRedirect;
 import glossary.web.InfoPages;
 import glossary.web.JettyErrors;
 import glossary.web.PageCache;
@@ -106,15 +108,17 @@ public final class App {
         var info = new InfoPages(site, templates, pages);
         var securityHeaders = new SecurityHeaders(config.https());
         // Outermost first: the request log, the size limit (413 on a declared length before a byte
-        // is read), the guard (headers, content type, body deadline), pages served from memory, and
-        // the body read in full without holding a thread before Javalin's servlet, mounted innermost.
+        // is read), the guard (headers, https redirect, content type, body deadline), pages served
+        // from memory, and the body read in full without holding a thread before Javalin's servlet,
+        // mounted innermost.
         var guard = new RequestGuard(
                 new PageCacheHandler(
                         pages,
                         parts.views()::countPath,
                         new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory())),
                 securityHeaders,
-                BODY_DEADLINE);
+                BODY_DEADLINE,
+                new HttpsRedirect(config.baseUrl(), clients));
         var front = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
         front.setHandler(guard);
         var errors = new ErrorPages(site, templates, terms::notFoundPage);
@@ -125,6 +129,7 @@ public final class App {
                 parts.staff(),
                 new Sessions(jdbi, parts.clock()),
                 new LoginThrottle(jdbi, parts.clock()),
+                DeviceCookies.load(jdbi),
                 parts.tokens(),
                 clients,
                 config.https(),

@@ -126,10 +126,14 @@ public final class Main {
 
     /** Starts everything; when any part fails, stops what was already started and rethrows. */
     public static Running start(Config config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Tests pass a clock they move, to pace attempts over minutes without waiting for them. */
+    static Running start(Config config, Clock clock) {
         long began = System.nanoTime();
         var parts = new Parts();
         try {
-            var clock = Clock.systemUTC();
             var metrics = parts.add(new Metrics());
             var database = parts.add(Database.migrateAndOpen(config, metrics.registry()));
             var catalog = new TermImporter(database.jdbi()).importAndLoad(config.contentDir());

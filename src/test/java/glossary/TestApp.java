@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class TestApp implements AutoCloseable {
     private final Main.Running running;
     private final Map<String, String> env;
     private final Storage storage;
+    private final Clock clock;
     private boolean stopped;
     private boolean storageHandedOn;
 
@@ -48,9 +50,10 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
-    private TestApp(Map<String, String> env, Storage storage) {
+    private TestApp(Map<String, String> env, Storage storage, Clock clock) {
         this.env = Map.copyOf(env);
         this.storage = storage;
+        this.clock = clock;
         var all = new HashMap<>(env);
         if (storage.database() != null) {
             storage.database().env().forEach(all::putIfAbsent);
@@ -60,7 +63,7 @@ public final class TestApp implements AutoCloseable {
         all.putIfAbsent("GLOSSARY_PORT", "0");
         config = Config.from(all);
         try {
-            running = Main.start(config);
+            running = Main.start(config, clock);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -72,7 +75,12 @@ public final class TestApp implements AutoCloseable {
 
     /** Starts the app with these settings (GLOSSARY_* variables) over the defaults, on fresh storage. */
     public static TestApp start(Map<String, String> env) {
-        return new TestApp(env, Storage.fresh(env));
+        return start(env, Clock.systemUTC());
+    }
+
+    /** Starts the app with this clock, which a test may move (see {@code glossary.testing.TestClock}). */
+    public static TestApp start(Map<String, String> env, Clock clock) {
+        return new TestApp(env, Storage.fresh(env), clock);
     }
 
     /**
@@ -84,7 +92,7 @@ public final class TestApp implements AutoCloseable {
         storageHandedOn = true;
         var next = new HashMap<>(env);
         next.putAll(changes);
-        return new TestApp(next, storage);
+        return new TestApp(next, storage, clock);
     }
 
     public String url(String path) {

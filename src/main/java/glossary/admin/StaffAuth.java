@@ -40,6 +40,7 @@ public final class StaffAuth {
     private final Staff staff;
     private final Sessions sessions;
     private final LoginThrottle throttle;
+    private final DeviceCookies devices;
     private final FormTokens tokens;
     private final ClientAddress clients;
     private final boolean secureCookie;
@@ -51,6 +52,7 @@ public final class StaffAuth {
             Staff staff,
             Sessions sessions,
             LoginThrottle throttle,
+            DeviceCookies devices,
             FormTokens tokens,
             ClientAddress clients,
             boolean secureCookie,
@@ -60,6 +62,7 @@ public final class StaffAuth {
         this.staff = staff;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.devices = devices;
         this.tokens = tokens;
         this.clients = clients;
         this.secureCookie = secureCookie;
@@ -121,21 +124,34 @@ public final class StaffAuth {
             renderLogin(ctx, "", FAILED, 422);
             return;
         }
-        if (throttle.locked(accountKey) || throttle.locked(clientKey)) {
+        // A browser that signed in to this account before is throttled only on its own budget, so
+        // strangers guessing can lock out unknown browsers but never hers; once over its budget, it
+        // is treated as unknown.
+        var deviceKey = devices.device(ctx.cookie(DeviceCookies.COOKIE), email).map(id -> "device:" + id);
+        boolean known = deviceKey.isPresent() && !throttle.locked(deviceKey.get());
+        if (!known && (throttle.locked(accountKey) || throttle.locked(clientKey))) {
             log.warn("Sign-in refused while throttled ({})", clientKey);
             renderLogin(ctx, email, FAILED, 429);
             return;
         }
         var member = staff.authenticate(email, password);
         if (member.isEmpty()) {
-            throttle.failed(accountKey);
-            throttle.failed(clientKey);
-            log.info("Sign-in failed ({})", clientKey);
+            if (known) {
+                throttle.deviceFailed(deviceKey.get());
+            } else {
+                throttle.failed(accountKey);
+                throttle.failed(clientKey);
+            }
+            log.info("Sign-in failed ({}, {} browser)", clientKey, known ? "known" : "unknown");
             renderLogin(ctx, email, FAILED, 401);
             return;
         }
-        throttle.succeeded(accountKey);
-        throttle.succeeded(clientKey);
+        deviceKey.ifPresent(throttle::succeeded);
+        if (!known) {
+            throttle.succeeded(accountKey);
+            throttle.succeeded(clientKey);
+        }
+        setDeviceCookie(ctx, devices.issue(email));
         var old = sessions.find(ctx.cookie(COOKIE));
         old.ifPresent(s -> sessions.end(s.idHash())); // never carry a session id over a sign-in
         setCookie(ctx, sessions.start(member.get().id()), Duration.ofHours(12));
@@ -183,6 +199,16 @@ public final class StaffAuth {
         cookie.setSecure(secureCookie);
         cookie.setSameSite(SameSite.LAX);
         cookie.setMaxAge((int) maxAge.toSeconds());
+        ctx.cookie(cookie);
+    }
+
+    private void setDeviceCookie(Context ctx, String value) {
+        var cookie = new Cookie(DeviceCookies.COOKIE, value);
+        cookie.setPath("/admin");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(secureCookie);
+        cookie.setSameSite(SameSite.STRICT); // only the sign-in form, on our own site, needs it
+        cookie.setMaxAge((int) DeviceCookies.LIFETIME.toSeconds());
         ctx.cookie(cookie);
     }
 

@@ -52,6 +52,11 @@ public final class ClientAddress {
         return client;
     }
 
+    /** Whether this address is one of our proxies, whose forwarding headers are believed. */
+    public boolean trusts(String address) {
+        return isTrusted(address);
+    }
+
     private boolean isTrusted(String address) {
         var parsed = parse(address);
         return parsed != null && trusted.test(parsed);

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The front door, before anything else handles a request: every response gets the security
- * headers; a body must be a form (the only kind the site accepts; anything else is 415) and must
- * arrive within {@code bodyDeadline}, or the request is answered 408. With the body read in full
+ * headers; a request that reached our proxy as plain http goes to https ({@link HttpsRedirect}); a
+ * body must be a form (the only kind the site accepts; anything else is 415) and must arrive
+ * within {@code bodyDeadline}, or the request is answered 408. With the body read in full
  * before a thread is given to the request (see App), a client trickling its body holds a
  * connection for a few seconds at most, and never a thread.
  */
@@ -26,16 +27,26 @@ public final class RequestGuard extends Handler.Wrapper {
     private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
     private final SecurityHeaders headers;
     private final Duration bodyDeadline;
+    private final HttpsRedirect https;
 
-    public RequestGuard(Handler handler, SecurityHeaders headers, Duration bodyDeadline) {
+    public RequestGuard(Handler handler, SecurityHeaders headers, Duration bodyDeadline, HttpsRedirect https) {
         super(handler);
         this.headers = headers;
         this.bodyDeadline = bodyDeadline;
+        this.https = https;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         headers.apply(response.getHeaders());
+        var location = https.location(request);
+        if (location != null) {
+            // 308 for a form post, so a browser sends it again as it was rather than as a GET.
+            var method = request.getMethod();
+            int status = method.equals("GET") || method.equals("HEAD") ? 301 : 308;
+            Response.sendRedirect(request, response, callback, status, location, true);
+            return true;
+        }
         if (!hasBody(request)) {
             return super.handle(request, response, callback);
         }

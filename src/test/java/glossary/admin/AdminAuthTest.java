@@ -1,5 +1,6 @@
 package glossary.admin;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import glossary.TestApp;
@@ -7,11 +8,14 @@ import glossary.testing.AppExtension;
 import glossary.testing.Client;
 import glossary.testing.Inquiries;
 import glossary.testing.StaffClient;
+import glossary.testing.TestClock;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +30,8 @@ class AdminAuthTest {
 
     private static final String EMAIL = StaffClient.EMAIL;
     private static final String PASSWORD = StaffClient.PASSWORD;
+    private static final Map<String, String> BEHIND_PROXY = Map.of("GLOSSARY_TRUSTED_PROXIES", "127.0.0.1,::1");
+    private static final String HER_ADDRESS = "203.0.113.7";
 
     @Test
     void every_admin_route_needs_a_signed_in_staff_member(TestApp app, Client visitor) {
@@ -103,6 +109,100 @@ class AdminAuthTest {
         var locked = client.signIn(EMAIL, PASSWORD, "X-Forwarded-For", "203.0.113.99");
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(client.get("/admin").statusCode()).isEqualTo(303);
+    }
+
+    /**
+     * Issue 11, item 7: strangers pacing wrong passwords for her email from ever new addresses must
+     * not lock the real person out of the browser she signed in from before (OWASP device cookies).
+     */
+    @Test
+    void strangers_guessing_from_many_addresses_do_not_lock_out_a_browser_that_signed_in_before() {
+        var clock = new TestClock();
+        var app = apps.start(BEHIND_PROXY, clock);
+        var hers = StaffClient.of(app);
+        var first = hers.signIn(EMAIL, PASSWORD, "X-Forwarded-For", HER_ADDRESS);
+        assertThat(first.statusCode()).isEqualTo(303);
+        assertThat(first.headers().allValues("Set-Cookie"))
+                .filteredOn(c -> c.startsWith(DeviceCookies.COOKIE + "="))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains("HttpOnly", "Secure", "SameSite=Strict", "Path=/admin", "Max-Age=31536000");
+
+        lockTheAccountFromManyAddresses(app, clock, EMAIL);
+
+        assertThat(StaffClient.of(app)
+                        .signIn(EMAIL, PASSWORD, "X-Forwarded-For", HER_ADDRESS)
+                        .statusCode())
+                .as("a browser that never signed in is throttled per account, whatever its address")
+                .isEqualTo(429);
+        assertThat(hers.signIn(EMAIL, PASSWORD, "X-Forwarded-For", HER_ADDRESS).statusCode())
+                .as("her own browser is not")
+                .isEqualTo(303);
+        assertThat(hers.get("/admin").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_device_cookie_signed_for_another_account_or_forged_gives_no_exemption() {
+        var clock = new TestClock();
+        var app = apps.start(BEHIND_PROXY, clock);
+        var colleague = "colleague@firm.example";
+        var colleaguePassword = "a different and long passphrase";
+        new Staff(app.database.jdbi(), clock).add(colleague, colleaguePassword);
+        var hers = StaffClient.of(app).signedIn();
+        var device = hers.cookie(DeviceCookies.COOKIE).orElseThrow();
+
+        lockTheAccountFromManyAddresses(app, clock, colleague);
+        assertThat(hers.signIn(colleague, colleaguePassword, "X-Forwarded-For", HER_ADDRESS)
+                        .statusCode())
+                .as("her browser is known for her account, not for her colleague's")
+                .isEqualTo(429);
+
+        lockTheAccountFromManyAddresses(app, clock, EMAIL);
+        var id = device.substring(0, device.indexOf('.'));
+        for (var forged : List.of(id + ".", id + "." + "A".repeat(43), "x" + device, "garbage")) {
+            var forger = StaffClient.of(app);
+            forger.cookie(DeviceCookies.COOKIE, forged);
+            assertThat(forger.signIn(EMAIL, PASSWORD, "X-Forwarded-For", HER_ADDRESS)
+                            .statusCode())
+                    .as(forged)
+                    .isEqualTo(429);
+        }
+        assertThat(hers.signIn(EMAIL, PASSWORD, "X-Forwarded-For", HER_ADDRESS).statusCode())
+                .isEqualTo(303);
+    }
+
+    /** A stolen device cookie must not give endless guesses: its own budget runs out, then it is a stranger. */
+    @Test
+    void a_known_browser_over_its_own_budget_is_throttled() {
+        var clock = new TestClock();
+        var app = apps.start(BEHIND_PROXY, clock);
+        var hers = StaffClient.of(app);
+        assertThat(hers.signIn(EMAIL, PASSWORD, "X-Forwarded-For", HER_ADDRESS).statusCode())
+                .isEqualTo(303);
+        lockTheAccountFromManyAddresses(app, clock, EMAIL);
+        for (int i = 0; i < LoginThrottle.DEVICE_FAILURES; i++) {
+            assertThat(hers.signIn(EMAIL, "a typo " + i, "X-Forwarded-For", HER_ADDRESS)
+                            .statusCode())
+                    .as("typo " + i)
+                    .isEqualTo(401);
+        }
+        assertThat(hers.signIn(EMAIL, PASSWORD, "X-Forwarded-For", HER_ADDRESS).statusCode())
+                .isEqualTo(429);
+
+        clock.advance(Duration.ofMinutes(16)); // every lock has ended
+        assertThat(hers.signIn(EMAIL, PASSWORD, "X-Forwarded-For", HER_ADDRESS).statusCode())
+                .isEqualTo(303);
+    }
+
+    /** Strangers guess, paced so that every guess counts, from a new address each time. */
+    private static void lockTheAccountFromManyAddresses(TestApp app, TestClock clock, String email) {
+        var strangers = StaffClient.of(app);
+        for (int i = 0; i < 2 * LoginThrottle.FREE_FAILURES + 2; i++) {
+            clock.advance(Duration.ofMinutes(1)); // longer than any lock so far
+            assertThat(strangers
+                            .signIn(email, "wrong password " + i, "X-Forwarded-For", "198.51.100." + i)
+                            .statusCode())
+                    .isEqualTo(401);
+        }
     }
 
     @Test

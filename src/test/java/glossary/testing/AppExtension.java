@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -144,9 +145,14 @@ public final class AppExtension
 
     /** An app of the test's own, with these settings over the extension's; stopped when the test ends. */
     public TestApp start(Map<String, String> settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** An app of the test's own, as {@link #start(Map)}, whose time is this clock (a {@link TestClock} the test moves). */
+    public TestApp start(Map<String, String> settings, Clock clock) {
         var all = new HashMap<>(env);
         all.putAll(settings);
-        return startedByTest(TestApp.start(all));
+        return startedByTest(TestApp.start(all, clock));
     }
 
     /** Stops the app and starts it again on the same storage, with these settings changed; see {@link TestApp#restart}. */
