@@ -26,7 +26,12 @@ public final class TermPageForm implements FormSlot {
         var action = term.path() + "/inquiries";
         var values = InquiryForm.blank(term.slug(), term.path(), referrer, ctx);
         var view = new FormView(
-                action, term.title(), values, new FieldErrors(), tokens.issue(minimumFillTime.plus(cachedFor)), null);
+                action,
+                term.title(),
+                values,
+                new FieldErrors(),
+                tokens.issue(FormTokens.Purpose.INQUIRY, minimumFillTime.plus(cachedFor)),
+                null);
         return templates.content("inquiry/form.jte", view);
     }
 }
