@@ -3,6 +3,7 @@
 # the same run, so the ratio is what counts (absolute numbers drift ±20% between runs).
 #   mvn -Pbench verify          (or: src/bench/bench.sh after mvn -DskipTests package)
 #   BENCH_ONLY=scale src/bench/bench.sh   runs only the scale-out part (it has its own reference)
+#   BENCH_ONLY=term src/bench/bench.sh    runs only the term page against nginx
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -129,6 +130,7 @@ app_line=$(measure "http://127.0.0.1:$APP_PORT$TERM")
 nginx_line=$(measure "http://127.0.0.1:$NGINX_PORT/term.html")
 report "term page (cached bytes)" "$app_line" "$nginx_line"
 stop_app
+[ "${BENCH_ONLY:-}" = term ] && exit 0
 
 # 2. A search results page, rendered per request, with 10,000 generated terms loaded.
 java src/bench/GenerateTerms.java "$work/terms" 10000
