@@ -108,9 +108,12 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.body = "token=TOKEN&website=&name=Bench+Mark&email=bench%40example.com&company=Load+Pte+Ltd&country=SG&message=Benchmark+inquiry+about+RAG+please&consent=yes"
 -- Many clients behind one trusted proxy, as with nginx in front: each has its own rate limit.
+-- One token, each message different: the same body again would be answered as a repeat without a write.
+counter = 0
 request = function()
+  counter = counter + 1
   wrk.headers["X-Forwarded-For"] = "10." .. math.random(0, 255) .. "." .. math.random(0, 255) .. "." .. math.random(1, 254)
-  return wrk.format()
+  return wrk.format(nil, nil, nil, wrk.body .. "+" .. counter .. "+" .. math.random(1, 1000000000))
 end
 LUA
 
