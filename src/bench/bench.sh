@@ -6,6 +6,7 @@
 #   BENCH_ONLY=startup src/bench/bench.sh runs only the start-up part (likewise)
 #   BENCH_ONLY=slow src/bench/bench.sh    runs only the slow-clients part (its reference: the same
 #                                         requests without the slow clients, in the same run)
+#   BENCH_ONLY=term src/bench/bench.sh    runs only the term page against nginx
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -110,9 +111,12 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.body = "token=TOKEN&website=&name=Bench+Mark&email=bench%40example.com&company=Load+Pte+Ltd&country=SG&message=Benchmark+inquiry+about+RAG+please&consent=yes"
 -- Many clients behind one trusted proxy, as with nginx in front: each has its own rate limit.
+-- One token, each message different: the same body again would be answered as a repeat without a write.
+counter = 0
 request = function()
+  counter = counter + 1
   wrk.headers["X-Forwarded-For"] = "10." .. math.random(0, 255) .. "." .. math.random(0, 255) .. "." .. math.random(1, 254)
-  return wrk.format()
+  return wrk.format(nil, nil, nil, wrk.body .. "+" .. counter .. "+" .. math.random(1, 1000000000))
 end
 LUA
 
@@ -122,7 +126,7 @@ inquiry_script() { # $1 = base URL; puts a fresh form token into $work/inquiry.l
   sed -i "s|token=[^&]*&|token=$token\\&|" "$work/inquiry.lua"
 }
 
-if [ -z "${BENCH_ONLY:-}" ]; then
+if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = term ]; then
 # 1. A term page with the bundled content.
 start_nginx
 start_app ""
@@ -133,6 +137,7 @@ app_line=$(measure "http://127.0.0.1:$APP_PORT$TERM")
 nginx_line=$(measure "http://127.0.0.1:$NGINX_PORT/term.html")
 report "term page (cached bytes)" "$app_line" "$nginx_line"
 stop_app
+[ "${BENCH_ONLY:-}" = term ] && exit 0
 
 # 2. A search results page, rendered per request, with 10,000 generated terms loaded.
 java src/bench/GenerateTerms.java "$work/terms" 10000

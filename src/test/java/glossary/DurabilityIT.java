@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,9 +38,6 @@ class DurabilityIT {
                 "1000000");
         var app = AppProcess.onFreePort(env, data).start();
         var client = new Client(app.url(""));
-        var token = Jsoup.parse(client.get("/contact").body())
-                .select("input[name=token]")
-                .attr("value");
         var acknowledged = new ConcurrentLinkedQueue<Long>();
         var running = new AtomicBoolean(true);
         var clients = new ArrayList<Thread>();
@@ -51,6 +47,7 @@ class DurabilityIT {
                 int n = 0;
                 while (running.get()) {
                     try {
+                        var token = Load.freshToken(client); // a token is good for one inquiry
                         var response =
                                 client.postRaw("/contact", Load.inquiry(token, "Client " + sender + " inquiry " + n++));
                         if (response.statusCode() == 303) {

@@ -112,7 +112,7 @@ public final class StaffAuth {
 
     public void login(Context ctx) {
         sameOrigin.require(ctx); // a cross-site sign-in would put the browser in the attacker's account
-        var check = tokens.check(ctx.formParam("token"));
+        var check = tokens.check(FormTokens.Purpose.SIGN_IN, ctx.formParam("token"));
         if (check.verdict() == FormTokens.Verdict.INVALID) {
             throw new ForbiddenResponse("Invalid form token");
         }
@@ -220,7 +220,9 @@ public final class StaffAuth {
                 ctx,
                 CachedPage.HTML,
                 "no-store",
-                templates.render("admin/login.jte", new LoginPage(meta, email, error, tokens.issue(Duration.ZERO))));
+                templates.render(
+                        "admin/login.jte",
+                        new LoginPage(meta, email, error, tokens.issue(FormTokens.Purpose.SIGN_IN, Duration.ZERO))));
     }
 
     private void renderPassword(Context ctx, String error, boolean changed, int status) {

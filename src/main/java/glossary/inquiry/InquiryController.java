@@ -94,7 +94,7 @@ public final class InquiryController {
                 term == null ? null : term.term().title(),
                 values,
                 new FieldErrors(),
-                tokens.issue(settings.minimumFillTime()),
+                tokens.issue(FormTokens.Purpose.INQUIRY, settings.minimumFillTime()),
                 null);
         renderContact(ctx, form, 200);
     }
@@ -113,7 +113,7 @@ public final class InquiryController {
         if (ctx.formParamMap().size() > MAX_FORM_FIELDS) {
             throw new BadRequestResponse("Too many fields");
         }
-        var check = tokens.check(ctx.formParam("token"));
+        var check = tokens.check(FormTokens.Purpose.INQUIRY, ctx.formParam("token"));
         if (check.verdict() == FormTokens.Verdict.INVALID) {
             throw new ForbiddenResponse("Invalid form token");
         }
@@ -125,7 +125,7 @@ public final class InquiryController {
         if (check.verdict() == FormTokens.Verdict.EXPIRED || !errors.isEmpty()) {
             // Keep the visitor's token while it is good, so correcting a mistake is not "too fast".
             var token = check.verdict() == FormTokens.Verdict.EXPIRED
-                    ? tokens.issue(settings.minimumFillTime())
+                    ? tokens.issue(FormTokens.Purpose.INQUIRY, settings.minimumFillTime())
                     : ctx.formParam("token");
             var formError = check.verdict() == FormTokens.Verdict.EXPIRED
                     ? "This form was open for a long time, so we could not accept it. Please check your details and send it again."
@@ -141,15 +141,21 @@ public final class InquiryController {
         }
         var reason =
                 spam.reason(form, ctx.formParam("website"), check.verdict()).orElse(null);
-        var inquiry = writer.store(new InquiryRepository.Submission(form, clients.of(ctx), ctx.userAgent(), reason));
-        (inquiry.spamReason() == null ? accepted : flagged).increment();
-        if (inquiry.spamReason() == null) {
+        var stored = writer.store(
+                new InquiryRepository.Submission(form, clients.of(ctx), ctx.userAgent(), reason, check.nonce()));
+        var inquiry = stored.inquiry();
+        if (stored.repeated()) {
+            // A double click or a retried POST: the same answer as the first time, nothing stored.
+            log.info("Inquiry {} sent again with the same token", inquiry.reference());
+        } else if (inquiry.spamReason() == null) {
+            accepted.increment();
             worker.wake();
             log.info(
                     "Inquiry {} stored (term: {})",
                     inquiry.reference(),
                     form.term().isEmpty() ? "none" : form.term());
         } else {
+            flagged.increment();
             log.info("Inquiry {} stored as spam: {}", inquiry.reference(), inquiry.spamReason());
         }
         // Spam gets the very same answer, so a bot learns nothing from it.

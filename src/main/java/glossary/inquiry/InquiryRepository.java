@@ -12,8 +12,16 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Inquiries in the database, each stored together with the messages it causes. */
 public final class InquiryRepository {
-    /** What a submission adds: the form, where it came from, and why it is spam, if it is. */
-    record Submission(InquiryForm form, String clientIp, String userAgent, String spamReason) {}
+    /**
+     * What a submission adds: the form, where it came from, why it is spam, if it is, and the nonce
+     * of the form token it came with (null for none), which may bring one inquiry only.
+     */
+    record Submission(InquiryForm form, String clientIp, String userAgent, String spamReason, String tokenNonce) {}
+
+    /** An inquiry as the submission left it: stored now, or stored before from the same token and input. */
+    record Stored(Inquiry inquiry, boolean repeated) {}
+
+    static final String TOKEN_REUSED = "form token already used for another inquiry";
 
     static final int MAX_INDEXED_WORDS = 500;
 
@@ -39,12 +47,25 @@ public final class InquiryRepository {
      * all its messages, or the whole batch is not. The rate limit is counted here, in the same
      * transaction, so it is exact however many requests arrive at once. Messages of spam are held.
      */
-    List<Inquiry> storeAll(List<Submission> submissions, RateLimit limit, List<String> messageKinds) {
+    List<Stored> storeAll(List<Submission> submissions, RateLimit limit, List<String> messageKinds) {
         return jdbi.inTransaction(h -> {
-            var stored = new java.util.ArrayList<Inquiry>();
+            var stored = new java.util.ArrayList<Stored>();
             for (var submission : submissions) {
                 var now = OffsetDateTime.now(clock);
                 var reason = submission.spamReason();
+                var fingerprint = fingerprint(submission.form());
+                boolean claimed = false;
+                if (submission.tokenNonce() != null) {
+                    claimed = claim(h, submission.tokenNonce(), fingerprint, now);
+                    if (!claimed) {
+                        var first = firstUse(h, submission.tokenNonce(), fingerprint);
+                        if (first.isPresent()) {
+                            stored.add(new Stored(first.get(), true));
+                            continue;
+                        }
+                        reason = TOKEN_REUSED;
+                    }
+                }
                 if (reason == null) {
                     int recent = recentFrom(h, submission.clientIp(), now.minus(limit.window()), limit.perClient());
                     if (recent >= limit.perClient()) {
@@ -52,13 +73,55 @@ public final class InquiryRepository {
                     }
                 }
                 var inquiry = insert(h, submission, reason, now);
+                if (claimed) {
+                    h.createUpdate("UPDATE form_token_use SET inquiry_id = :id WHERE nonce = :nonce")
+                            .bind("id", inquiry.id())
+                            .bind("nonce", submission.tokenNonce())
+                            .execute();
+                }
                 for (var kind : messageKinds) {
                     outbox.enqueue(h, inquiry.id(), kind, messageIds.apply(inquiry.id(), kind), reason != null);
                 }
-                stored.add(inquiry);
+                stored.add(new Stored(inquiry, false));
             }
             return stored;
         });
+    }
+
+    /**
+     * Marks the token used, unless it already is. When another transaction holds the same nonce
+     * uncommitted, the database makes this wait for its outcome, so two instances cannot both win.
+     */
+    private static boolean claim(Handle h, String nonce, String fingerprint, OffsetDateTime now) {
+        return h.createUpdate("INSERT INTO form_token_use (nonce, fingerprint, created_at) "
+                                + "VALUES (:nonce, :fingerprint, :now) ON CONFLICT DO NOTHING")
+                        .bind("nonce", nonce)
+                        .bind("fingerprint", fingerprint)
+                        .bind("now", now)
+                        .execute()
+                == 1;
+    }
+
+    /** The inquiry the token brought before, when this is the same submission again. */
+    private static Optional<Inquiry> firstUse(Handle h, String nonce, String fingerprint) {
+        var inquiryId = h.createQuery(
+                        "SELECT inquiry_id FROM form_token_use WHERE nonce = :nonce AND fingerprint = :fingerprint")
+                .bind("nonce", nonce)
+                .bind("fingerprint", fingerprint)
+                .mapTo(Long.class)
+                .findOne();
+        return inquiryId.flatMap(id -> find(h, id));
+    }
+
+    /** What was sent, as a hash: tells a repeat of one submission from another one sent with the same token. */
+    private static String fingerprint(InquiryForm form) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(form.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Inquiry insert(Handle h, Submission submission, String reason, OffsetDateTime now) {
@@ -137,6 +200,9 @@ public final class InquiryRepository {
         handle.createUpdate("DELETE FROM inquiry_word WHERE inquiry_id = :id")
                 .bind("id", id)
                 .execute();
+        handle.createUpdate("UPDATE form_token_use SET fingerprint = NULL WHERE inquiry_id = :id")
+                .bind("id", id)
+                .execute();
     }
 
     /** The email address as compared: one person whatever the case they typed it in. */
@@ -148,7 +214,11 @@ public final class InquiryRepository {
     public static final String ERASED = "[erased]";
 
     public Optional<Inquiry> find(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM inquiry WHERE id = :id")
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
+    private static Optional<Inquiry> find(Handle h, long id) {
+        return h.createQuery("SELECT * FROM inquiry WHERE id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> new Inquiry(
                         rs.getLong("id"),
@@ -174,7 +244,7 @@ public final class InquiryRepository {
                         rs.getString("client_ip"),
                         LeadStatus.parse(rs.getString("status")).orElseThrow(),
                         rs.getString("spam_reason")))
-                .findOne());
+                .findOne();
     }
 
     private static String emptyToNull(String s) {

@@ -28,7 +28,8 @@ public final class InquiryWriter implements AutoCloseable {
         }
     }
 
-    private record Pending(InquiryRepository.Submission submission, CompletableFuture<Inquiry> result) {}
+    private record Pending(
+            InquiryRepository.Submission submission, CompletableFuture<InquiryRepository.Stored> result) {}
 
     private final InquiryRepository repository;
     private final InquiryRepository.RateLimit limit;
@@ -50,7 +51,7 @@ public final class InquiryWriter implements AutoCloseable {
     }
 
     /** Stores the submission and returns it once committed; throws {@link Unavailable} if it could not be. */
-    Inquiry store(InquiryRepository.Submission submission) {
+    InquiryRepository.Stored store(InquiryRepository.Submission submission) {
         var pending = new Pending(submission, new CompletableFuture<>());
         try {
             if (!running || !queue.offer(pending, 5, TimeUnit.SECONDS)) {

@@ -20,13 +20,25 @@ public final class TermPageForm implements FormSlot {
         this.minimumFillTime = minimumFillTime;
     }
 
-    /** A page served from memory for a while carries a token whose time trap allows for that while. */
     @Override
-    public Content blank(Context ctx, Term term, String referrer, Duration cachedFor) {
+    public Content blank(Context ctx, Term term, String referrer) {
+        return form(ctx, term, referrer, freshToken());
+    }
+
+    @Override
+    public Content withPlaceholder(Context ctx, Term term) {
+        return form(ctx, term, "", TOKEN_PLACEHOLDER);
+    }
+
+    @Override
+    public String freshToken() {
+        return tokens.issue(FormTokens.Purpose.INQUIRY, minimumFillTime);
+    }
+
+    private Content form(Context ctx, Term term, String referrer, String token) {
         var action = term.path() + "/inquiries";
         var values = InquiryForm.blank(term.slug(), term.path(), referrer, ctx);
-        var view = new FormView(
-                action, term.title(), values, new FieldErrors(), tokens.issue(minimumFillTime.plus(cachedFor)), null);
+        var view = new FormView(action, term.title(), values, new FieldErrors(), token, null);
         return templates.content("inquiry/form.jte", view);
     }
 }

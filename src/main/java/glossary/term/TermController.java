@@ -11,7 +11,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,10 +27,10 @@ public final class TermController {
     private static final String PAGE_CACHE = "public, max-age=300";
 
     /**
-     * Term pages carry the inquiry form and its signed token, so a cached copy lives this long;
-     * the token allows for it by starting the time trap at the end of this window.
+     * Term pages are kept in memory with a placeholder for the form's token and get a fresh token
+     * at each delivery, so they must not sit in a shared cache or be revalidated into an old token.
      */
-    static final Duration FORM_PAGE_TTL = Duration.ofSeconds(5);
+    private static final String FORM_PAGE_CACHE = "private, no-cache";
 
     private final TermCatalog catalog;
     private final Site site;
@@ -122,13 +121,15 @@ public final class TermController {
         if (ctx.queryString() == null && referrer.isEmpty()) {
             pages.get(
                             term.path(),
-                            FORM_PAGE_TTL,
-                            () -> CachedPage.html(
-                                    PAGE_CACHE, renderTerm(entry.get(), form.blank(ctx, term, "", FORM_PAGE_TTL))))
+                            () -> CachedPage.spliced(
+                                    FORM_PAGE_CACHE,
+                                    renderTerm(entry.get(), form.withPlaceholder(ctx, term)),
+                                    FormSlot.TOKEN_PLACEHOLDER,
+                                    form::freshToken))
                     .send(ctx);
         } else {
             // A visitor from a campaign or another site: the form records where they came from.
-            var page = renderTerm(entry.get(), form.blank(ctx, term, referrer, Duration.ZERO));
+            var page = renderTerm(entry.get(), form.blank(ctx, term, referrer));
             CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store", page);
         }
     }

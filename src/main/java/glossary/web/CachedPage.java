@@ -2,10 +2,12 @@ package glossary.web;
 
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -13,13 +15,37 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * A response body made once and served many times: the bytes, the same bytes gzip-compressed once
- * at the highest level, an ETag over the content, and how long browsers may keep it.
+ * at the highest level, an ETag over the content, and how long browsers may keep it. A page may
+ * have a {@link Splice}: one value, such as a form token, that is made anew for every delivery.
  */
-public record CachedPage(byte[] body, byte[] gzipped, String etag, String contentType, String cacheControl) {
+public record CachedPage(
+        byte[] body, byte[] gzipped, String etag, String contentType, String cacheControl, Splice splice) {
     public static final String HTML = "text/html; charset=utf-8";
 
+    /**
+     * Where the per-delivery value goes: at {@code at}, instead of {@code length} placeholder bytes;
+     * the gzip form is kept as the compressed parts before and after it, so a delivery compresses nothing.
+     */
+    record Splice(int at, int length, byte[] gzipOpening, byte[] gzipClosing, Supplier<String> value) {}
+
     public static CachedPage of(byte[] body, String contentType, String cacheControl) {
-        return new CachedPage(body, Gzip.best(body), etag(body), contentType, cacheControl);
+        return new CachedPage(body, Gzip.best(body), etag(body), contentType, cacheControl, null);
+    }
+
+    /**
+     * An HTML page with {@code placeholder} (once, in ASCII) replaced by a new {@code value} at every
+     * delivery. It has no ETag: a 304 would hand the browser back the value of an earlier delivery.
+     */
+    public static CachedPage spliced(String cacheControl, byte[] body, String placeholder, Supplier<String> value) {
+        var marker = placeholder.getBytes(StandardCharsets.US_ASCII);
+        int at = indexOf(body, marker, 0);
+        if (at < 0 || indexOf(body, marker, at + 1) >= 0) {
+            throw new IllegalArgumentException("the placeholder must occur exactly once");
+        }
+        int after = at + marker.length;
+        var splice = new Splice(
+                at, marker.length, Gzip.opening(body, 0, at), Gzip.closing(body, after, body.length - after), value);
+        return new CachedPage(body, null, null, HTML, cacheControl, splice);
     }
 
     /**
@@ -50,12 +76,14 @@ public record CachedPage(byte[] body, byte[] gzipped, String etag, String conten
     }
 
     public CachedPage withCacheControl(String value) {
-        return new CachedPage(body, gzipped, etag, contentType, value);
+        return new CachedPage(body, gzipped, etag, contentType, value, splice);
     }
 
     /** Sends the page through Javalin: 304 when the client has it, gzip when it accepts it. */
     public void send(Context ctx) {
-        ctx.header("ETag", etag);
+        if (etag != null) {
+            ctx.header("ETag", etag);
+        }
         ctx.header("Cache-Control", cacheControl);
         ctx.header("Vary", "Accept-Encoding");
         if (etagMatches(ctx.header("If-None-Match"))) {
@@ -63,12 +91,41 @@ public record CachedPage(byte[] body, byte[] gzipped, String etag, String conten
             return;
         }
         ctx.contentType(contentType);
-        var bytes = body;
-        if (acceptsGzip(ctx.header("Accept-Encoding"))) {
+        var gzip = acceptsGzip(ctx.header("Accept-Encoding"));
+        if (gzip) {
             ctx.header("Content-Encoding", "gzip");
-            bytes = gzipped;
         }
-        write(ctx, bytes);
+        write(ctx, bytes(gzip));
+    }
+
+    /** The body as delivered now: with a fresh value spliced in, when the page has one. */
+    private byte[] bytes(boolean gzip) {
+        if (splice == null) {
+            return gzip ? gzipped : body;
+        }
+        var value = splice.value().get().getBytes(StandardCharsets.US_ASCII);
+        if (gzip) {
+            return Gzip.splice(splice.gzipOpening(), value, splice.gzipClosing(), body, splice.at(), splice.length());
+        }
+        int after = splice.at() + splice.length();
+        var out = new byte[body.length - splice.length() + value.length];
+        System.arraycopy(body, 0, out, 0, splice.at());
+        System.arraycopy(value, 0, out, splice.at(), value.length);
+        System.arraycopy(body, after, out, splice.at() + value.length, body.length - after);
+        return out;
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern, int from) {
+        outer:
+        for (int i = from; i <= data.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private static void write(Context ctx, byte[] bytes) {
@@ -81,7 +138,9 @@ public record CachedPage(byte[] body, byte[] gzipped, String etag, String conten
     /** The same, at the Jetty level, for {@link PageCacheHandler}'s fast path. */
     void write(Request request, Response response, Callback callback) {
         var headers = response.getHeaders();
-        headers.put(HttpHeader.ETAG, etag);
+        if (etag != null) {
+            headers.put(HttpHeader.ETAG, etag);
+        }
         headers.put(HttpHeader.CACHE_CONTROL, cacheControl);
         headers.put(HttpHeader.VARY, "Accept-Encoding");
         if (etagMatches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
@@ -90,11 +149,11 @@ public record CachedPage(byte[] body, byte[] gzipped, String etag, String conten
             return;
         }
         headers.put(HttpHeader.CONTENT_TYPE, contentType);
-        var bytes = body;
-        if (acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING))) {
+        var gzip = acceptsGzip(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
+        if (gzip) {
             headers.put(HttpHeader.CONTENT_ENCODING, "gzip");
-            bytes = gzipped;
         }
+        var bytes = bytes(gzip);
         headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
         response.setStatus(200);
         var head = "HEAD".equals(request.getMethod());
@@ -102,7 +161,7 @@ public record CachedPage(byte[] body, byte[] gzipped, String etag, String conten
     }
 
     boolean etagMatches(String ifNoneMatch) {
-        if (ifNoneMatch == null) {
+        if (ifNoneMatch == null || etag == null) {
             return false;
         }
         for (var tag : ifNoneMatch.split(",")) {

@@ -31,7 +31,6 @@ public final class Load implements AutoCloseable {
     private static final Pattern REFERENCE = Pattern.compile("ref=[A-Z]+-[0-9]{4}-(\\d+)");
 
     private final Client client;
-    private final String token;
     private final String run = Long.toString(System.nanoTime(), 36); // so no two loads send the same message
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
@@ -41,9 +40,6 @@ public final class Load implements AutoCloseable {
 
     private Load(String base, int readers, int writers) throws Exception {
         this.client = new Client(base);
-        this.token = Jsoup.parse(client.get("/contact").body())
-                .select("input[name=token]")
-                .attr("value");
         for (int i = 0; i < readers; i++) {
             threads.add(new Thread(this::read, "reader-" + i));
         }
@@ -69,7 +65,13 @@ public final class Load implements AutoCloseable {
     private void write(int writer) {
         int n = 0;
         while (running.get()) {
-            var body = inquiry(token, "Load " + run + " writer " + writer + " inquiry " + n++);
+            // A form token is good for one inquiry: each is sent from a form fetched for it.
+            var form = send("GET page", "/contact", () -> client.get("/contact"));
+            if (form == null || form.statusCode() != 200) {
+                pause(20);
+                continue;
+            }
+            var body = inquiry(tokenOf(form.body()), "Load " + run + " writer " + writer + " inquiry " + n++);
             var response = send("POST inquiry", "/contact", () -> client.postRaw("/contact", body));
             if (response != null && response.statusCode() == 303) {
                 var matcher = REFERENCE.matcher(
@@ -118,6 +120,16 @@ public final class Load implements AutoCloseable {
         for (var thread : threads) {
             thread.join();
         }
+    }
+
+    /** The form token on a page. */
+    public static String tokenOf(String html) {
+        return Jsoup.parse(html).select("input[name=token]").attr("value");
+    }
+
+    /** A token for one inquiry, from a fresh copy of the contact page. */
+    public static String freshToken(Client client) {
+        return tokenOf(client.get("/contact").body());
     }
 
     /** A valid inquiry with this message, form-encoded. */
