@@ -7,6 +7,7 @@
 #   BENCH_ONLY=slow src/bench/bench.sh    runs only the slow-clients part (its reference: the same
 #                                         requests without the slow clients, in the same run)
 #   BENCH_ONLY=term src/bench/bench.sh    runs only the term page against nginx
+#   BENCH_ONLY=inquiries src/bench/bench.sh runs only the inquiry part
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -109,21 +110,29 @@ TERM=/glossary/retrieval-augmented-generation
 cat > "$work/inquiry.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.body = "token=TOKEN&website=&name=Bench+Mark&email=bench%40example.com&company=Load+Pte+Ltd&country=SG&message=Benchmark+inquiry+about+RAG+please&consent=yes"
--- Many clients behind one trusted proxy, as with nginx in front: each has its own rate limit.
--- One token, each message different: the same body again would be answered as a repeat without a write.
-counter = 0
+local body = "&website=&name=Bench+Mark&email=bench%40example.com&company=Load+Pte+Ltd&country=SG&message=Benchmark+inquiry+about+RAG+please&consent=yes"
+-- A token is good for one inquiry: each request sends its own, from TOKENS (two wrk threads take
+-- every other line). Many clients behind one trusted proxy, as with nginx in front.
+local count = 0
+function setup(thread)
+  thread:set("id", count)
+  count = count + 1
+end
+function init(args)
+  tokens = {}
+  for line in io.lines("TOKENS") do tokens[#tokens + 1] = line end
+  n = id
+end
 request = function()
-  counter = counter + 1
+  n = n + 2
   wrk.headers["X-Forwarded-For"] = "10." .. math.random(0, 255) .. "." .. math.random(0, 255) .. "." .. math.random(1, 254)
-  return wrk.format(nil, nil, nil, wrk.body .. "+" .. counter .. "+" .. math.random(1, 1000000000))
+  return wrk.format(nil, nil, nil, "token=" .. tokens[(n % #tokens) + 1] .. body)
 end
 LUA
+sed -i "s|TOKENS|$work/tokens.txt|" "$work/inquiry.lua"
 
-inquiry_script() { # $1 = base URL; puts a fresh form token into $work/inquiry.lua
-  local token
-  token=$(curl -fs "$1/contact" | grep -o 'name="token" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-  sed -i "s|token=[^&]*&|token=$token\\&|" "$work/inquiry.lua"
+inquiry_script() { # $1 = base URL; fetches enough fresh form tokens for a warm-up and a measurement
+  java src/bench/FetchTokens.java "$1" "${BENCH_TOKENS:-60000}" "$work/tokens.txt"
 }
 
 if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = term ]; then
@@ -152,6 +161,8 @@ report "search page (10,000 terms)" "$app_line" "$nginx_line"
 stop_app
 
 # 3. Inquiries accepted per second on H2 (inquiry + two outbox rows in one transaction), 32 clients.
+fi
+if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = inquiries ]; then
 start_app ""
 inquiry_script "http://127.0.0.1:$APP_PORT"
 wrk -t2 -c32 -d15s -s "$work/inquiry.lua" "http://127.0.0.1:$APP_PORT/contact" >/dev/null # warm-up
@@ -161,6 +172,8 @@ if grep -q "Non-2xx" <<<"$out"; then echo "$out" >&2; exit 1; fi
 stored=$(grep -c "Inquiry GL-" "$work/app.log" || true)
 printf '%-34s app %9.0f req/s  p50 %-8s p99 %-8s (32 connections; %s inquiries stored in all, warm-up included)\n' "inquiries accepted (H2)" "$rps" "$p50" "$p99" "$stored"
 stop_app
+fi
+if [ -z "${BENCH_ONLY:-}" ]; then
 
 # 4. The admin inbox with 100,000 generated leads on H2: p99 per page, and the CSV export of all.
 admin_data="$work/admin-data"
