@@ -1,6 +1,7 @@
 package glossary.web;
 
 import io.javalin.http.Context;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,13 @@ public final class ErrorPages {
     }
 
     public void serverError(Exception e, Context ctx) {
+        if (clientWentAway(e)) {
+            // Not our error: the client stopped sending (an abandoned upload). One line, no trace.
+            log.info("Client went away during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.status(400);
+            message(ctx, BAD_REQUEST, BAD_REQUEST_TEXT);
+            return;
+        }
         if (databaseUnavailable(e)) {
             log.error("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
             ctx.status(503);
@@ -78,6 +86,16 @@ public final class ErrorPages {
         log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
         ctx.status(500);
         message(ctx, "Something went wrong on our side", "We have been told about it. Please try again in a moment.");
+    }
+
+    /** The request's body ended early: the client closed the connection or stopped sending. */
+    static boolean clientWentAway(Throwable e) {
+        for (var cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof EofException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A lost or refused database connection (SQLState class 08, or the pool giving up waiting). */

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import glossary.TestApp;
 import glossary.testing.AppExtension;
+import glossary.testing.Await;
 import glossary.testing.Client;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,6 +99,25 @@ class HostileClientTest {
                 "/contact", "message=" + "a".repeat(100_000), "Content-Type", "application/x-www-form-urlencoded");
         assertThat(big.statusCode()).isEqualTo(413);
         assertThat(Jsoup.parse(big.body()).select("h1").text()).isEqualTo("That was too much to send");
+        assertThat(errorsLogged()).isEmpty();
+    }
+
+    /** An upload the client abandons is its own doing: one line in the log, no stack trace, no 500. */
+    @Test
+    void an_abandoned_upload_is_one_line_in_the_log() throws Exception {
+        for (var path : List.of("/contact", TERM_PAGE + "/inquiries", "/admin/login")) {
+            try (var socket = new Socket("127.0.0.1", app.app.port())) {
+                socket.getOutputStream()
+                        .write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nname=abc")
+                                .getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        Await.await("three abandoned uploads noted")
+                .until(() -> logged.list.stream()
+                                .filter(e -> e.getFormattedMessage().startsWith("Client went away"))
+                                .count()
+                        == 3);
         assertThat(errorsLogged()).isEmpty();
     }
 
