@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Jdbi;
@@ -67,27 +66,7 @@ public final class FormTokens {
 
     /** Loads the signing key, creating it on the very first start (any instance may win that race). */
     public static FormTokens load(Jdbi jdbi, Clock clock) {
-        var fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        var stored = jdbi.withHandle(h -> {
-            var existing = h.createQuery("SELECT secret FROM app_secret WHERE name = 'form-token-key'")
-                    .mapTo(String.class)
-                    .findOne();
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            try {
-                h.createUpdate("INSERT INTO app_secret (name, secret) VALUES ('form-token-key', :v)")
-                        .bind("v", HexFormat.of().formatHex(fresh))
-                        .execute();
-            } catch (RuntimeException e) {
-                // another instance created it between our read and our insert: use theirs
-            }
-            return h.createQuery("SELECT secret FROM app_secret WHERE name = 'form-token-key'")
-                    .mapTo(String.class)
-                    .one();
-        });
-        return new FormTokens(HexFormat.of().parseHex(stored), clock);
+        return new FormTokens(AppSecret.load(jdbi, "form-token-key"), clock);
     }
 
     /**
