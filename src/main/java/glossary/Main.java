@@ -20,6 +20,9 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +61,39 @@ public final class Main {
                 } catch (Exception e) {
                     log.warn("Stopping a part failed: {}", e.toString());
                 }
+            }
+        }
+    }
+
+    /** Work started on a thread of its own; closing waits for it, so a failed start leaves nothing running. */
+    static final class Background<T> implements AutoCloseable {
+        private final FutureTask<T> task;
+
+        Background(String name, Callable<T> work) {
+            task = new FutureTask<>(work);
+            new Thread(task, name).start();
+        }
+
+        T result() {
+            try {
+                return task.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                task.get();
+            } catch (ExecutionException | InterruptedException e) {
+                // Already reported by result(), or the start is being abandoned anyway.
             }
         }
     }
@@ -134,9 +170,11 @@ public final class Main {
         long began = System.nanoTime();
         var parts = new Parts();
         try {
+            // The term files are read, parsed and rendered while the database opens and migrates.
+            var prepared = parts.add(new Background<>("import", () -> TermImporter.prepare(config.contentDir())));
             var metrics = parts.add(new Metrics());
             var database = parts.add(Database.migrateAndOpen(config, metrics.registry()));
-            var catalog = new TermImporter(database.jdbi()).importAndLoad(config.contentDir());
+            var catalog = new TermImporter(database.jdbi()).store(prepared.result());
             var templates = new Templates();
             var messages = new InquiryMessages(config.baseUrl(), config.mail(), templates, catalog);
             var outbox = new Outbox(database.jdbi(), clock);

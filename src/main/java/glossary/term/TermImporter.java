@@ -47,46 +47,40 @@ public final class TermImporter {
      * good version of any whose file failed to parse. Each file is parsed and rendered once.
      */
     public TermCatalog importAndLoad(Optional<Path> contentDir) {
-        var files = contentDir.map(TermImporter::readDirectory).orElseGet(TermImporter::readBundled);
-        var imported = importTerms(files);
-        var report = imported.report();
-        log.info(
-                "Imported terms from {}: {} added, {} updated, {} unchanged, {} removed, {} with errors",
-                contentDir.map(Path::toString).orElse("the bundled content"),
-                report.added(),
-                report.updated(),
-                report.unchanged(),
-                report.removed(),
-                report.errors().size());
-        report.errors().forEach(error -> log.error("Term file skipped: {}", error));
-        var catalog = TermCatalog.of(imported.visible());
-        lint(imported, catalog);
-        return catalog;
-    }
-
-    /** The catalog of what the database holds as visible, each stored source parsed anew. */
-    public TermCatalog load() {
-        var terms = new ArrayList<Term>();
-        for (var source : jdbi.withExtension(TermRows.class, TermRows::visibleSources)) {
-            terms.add(parser.parse(STORED, source));
-        }
-        return TermCatalog.of(terms);
-    }
-
-    /** @param files file name to file content */
-    public Report importFiles(Map<String, String> files) {
-        return importTerms(files).report();
+        return store(prepare(contentDir));
     }
 
     /**
+     * The files read, parsed, rendered and linted, which needs no database: the start-up runs this
+     * while the database opens and migrates.
+     *
      * @param parsed the terms that parsed, by slug
-     * @param visible what the database now holds as visible, in slug order: the visible parsed terms
-     *     and the stored versions standing in for files that failed to parse
-     * @param standIns how many of those stored versions there are
+     * @param catalog the visible parsed terms, rendered among themselves; what {@link #store} returns
+     *     unless an older stored version has to stand in for a file that failed to parse
      */
-    private record Imported(Report report, Map<String, Term> parsed, List<Term> visible, int standIns) {}
+    public record Prepared(
+            String origin,
+            Map<String, Term> parsed,
+            Map<String, String> sources,
+            Set<String> present,
+            List<String> errors,
+            TermCatalog catalog) {}
 
-    private Imported importTerms(Map<String, String> files) {
+    public static Prepared prepare(Optional<Path> contentDir) {
+        var files = contentDir.map(TermImporter::readDirectory).orElseGet(TermImporter::readBundled);
+        var prepared = prepare(contentDir.map(Path::toString).orElse("the bundled content"), files);
+        var problems = new ContentLint().check(byFileName(prepared.parsed()), prepared.catalog()::rendered);
+        if (!problems.isEmpty()) {
+            log.warn(
+                    "Content lint found {} problem(s); the first: {}",
+                    problems.size(),
+                    problems.subList(0, Math.min(10, problems.size())));
+        }
+        return prepared;
+    }
+
+    private static Prepared prepare(String origin, Map<String, String> files) {
+        var parser = new TermParser();
         var errors = new ArrayList<String>();
         var parsed = new TreeMap<String, Term>();
         var sources = new HashMap<String, String>();
@@ -106,8 +100,55 @@ public final class TermImporter {
                 errors.add(e.getMessage());
             }
         }
+        return new Prepared(
+                origin, parsed, sources, present, List.copyOf(errors), TermCatalog.of(List.copyOf(parsed.values())));
+    }
+
+    /** Brings the database in line with the prepared files and returns the catalog now visible. */
+    public TermCatalog store(Prepared prepared) {
+        var written = write(prepared);
+        var report = written.report();
+        log.info(
+                "Imported terms from {}: {} added, {} updated, {} unchanged, {} removed, {} with errors",
+                prepared.origin(),
+                report.added(),
+                report.updated(),
+                report.unchanged(),
+                report.removed(),
+                report.errors().size());
+        report.errors().forEach(error -> log.error("Term file skipped: {}", error));
+        if (written.standIns().isEmpty()) {
+            return prepared.catalog();
+        }
+        var visible = new TreeMap<String, Term>();
+        for (var term : prepared.parsed().values()) {
+            visible.put(term.slug(), term);
+        }
+        for (var source : written.standIns()) {
+            var term = parser.parse(STORED, source);
+            visible.put(term.slug(), term);
+        }
+        return TermCatalog.of(List.copyOf(visible.values()));
+    }
+
+    /** The catalog of what the database holds as visible, each stored source parsed anew. */
+    public TermCatalog load() {
+        var terms = new ArrayList<Term>();
+        for (var source : jdbi.withExtension(TermRows.class, TermRows::visibleSources)) {
+            terms.add(parser.parse(STORED, source));
+        }
+        return TermCatalog.of(terms);
+    }
+
+    /** @param files file name to file content */
+    public Report importFiles(Map<String, String> files) {
+        return write(prepare("files", files)).report();
+    }
+
+    private Written write(Prepared prepared) {
+        var parsed = prepared.parsed();
         var now = OffsetDateTime.now(ZoneOffset.UTC);
-        var written = jdbi.inTransaction(handle -> {
+        return jdbi.inTransaction(handle -> {
             lockAgainstOtherInstances(handle);
             var rows = handle.attach(TermRows.class);
             var stored = new HashMap<String, TermRows.Stored>();
@@ -116,7 +157,7 @@ public final class TermImporter {
             var updated = new ArrayList<TermRows.Source>();
             int unchanged = 0, removed = 0;
             for (var term : parsed.values()) {
-                var source = sources.get(term.slug());
+                var source = prepared.sources().get(term.slug());
                 var sha = sha256(source);
                 var row = stored.get(term.slug());
                 var status = term.status().label();
@@ -140,7 +181,7 @@ public final class TermImporter {
                 if (parsed.containsKey(row.slug())) {
                     continue;
                 }
-                if (!present.contains(row.slug())) {
+                if (!prepared.present().contains(row.slug())) {
                     if (!row.status().equals("removed")) {
                         rows.markRemoved(row.slug(), now);
                         removed++;
@@ -150,23 +191,8 @@ public final class TermImporter {
                 }
             }
             return new Written(
-                    new Report(added.size(), updated.size(), unchanged, removed, List.copyOf(errors)), standIns);
+                    new Report(added.size(), updated.size(), unchanged, removed, prepared.errors()), standIns);
         });
-        var visible = new TreeMap<String, Term>();
-        for (var term : parsed.values()) {
-            if (term.status().visible()) {
-                visible.put(term.slug(), term);
-            }
-        }
-        for (var source : written.standIns()) {
-            var term = parser.parse(STORED, source);
-            visible.put(term.slug(), term);
-        }
-        return new Imported(
-                written.report(),
-                parsed,
-                List.copyOf(visible.values()),
-                written.standIns().size());
     }
 
     private record Written(Report report, List<String> standIns) {}
@@ -175,23 +201,6 @@ public final class TermImporter {
     private static final Set<String> VISIBLE = Set.of("published", "in-review");
 
     private static final String STORED = "stored term";
-
-    /**
-     * Logs what the content lint finds in the files just parsed. It checks the renderings the
-     * catalog has just made, unless an older version stands in for a broken file: then the catalog
-     * is not the files' own, and the lint renders the files among themselves.
-     */
-    private static void lint(Imported imported, TermCatalog catalog) {
-        var lint = new ContentLint();
-        var files = byFileName(imported.parsed());
-        var problems = imported.standIns() > 0 ? lint.check(files) : lint.check(files, catalog::rendered);
-        if (!problems.isEmpty()) {
-            log.warn(
-                    "Content lint found {} problem(s); the first: {}",
-                    problems.size(),
-                    problems.subList(0, Math.min(10, problems.size())));
-        }
-    }
 
     /**
      * Instances that start together import one after the other: on PostgreSQL the transaction
