@@ -3,10 +3,18 @@ package glossary.term;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One glossary entry as written in its file under db/terms. */
+/**
+ * One glossary entry as written in its file under db/terms.
+ *
+ * @param question the page's heading as the file words it ("What is the EU AI Act?"), or empty
+ * @param cta the call to action's line as the file words it ("Need help defending against
+ *     jailbreaks?"), or empty
+ */
 public record Term(
         String slug,
         String title,
+        String question,
+        String cta,
         String category,
         List<String> aliases,
         List<String> formerSlugs,
@@ -59,6 +67,16 @@ public record Term(
 
     public String path() {
         return path(slug);
+    }
+
+    /** The page's heading: the file's own wording, else "What is <title>?". */
+    public String heading() {
+        return question.isEmpty() ? "What is " + title + "?" : question;
+    }
+
+    /** The call to action's line: the file's own wording, else "Need help implementing <title>?". */
+    public String callToAction() {
+        return cta.isEmpty() ? "Need help implementing " + title + "?" : cta;
     }
 
     public String categorySlug() {

@@ -142,7 +142,7 @@ public final class TermController {
 
     private byte[] renderTerm(TermCatalog.Entry entry, Content form) {
         var term = entry.term();
-        var meta = site.page("What is " + term.title() + "? | " + site.name(), term.definition(), term.path())
+        var meta = site.page(term.heading() + " | " + site.name(), term.definition(), term.path())
                 .asArticle()
                 .withJsonLd(JsonLd.of(schema.termGraph(term)));
         return templates.render("term/show.jte", new Pages.Show(meta, entry, form));

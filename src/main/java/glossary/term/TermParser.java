@@ -17,6 +17,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class TermParser {
     private static final Set<String> KNOWN_KEYS = Set.of(
             "title",
+            "question",
+            "cta",
             "slug",
             "category",
             "aliases",
@@ -70,6 +72,8 @@ public final class TermParser {
         return new Term(
                 required(front, "slug"),
                 required(front, "title"),
+                optional(front, "question"),
+                optional(front, "cta"),
                 required(front, "category"),
                 strings(front, "aliases"),
                 strings(front, "former_slugs"),
@@ -81,6 +85,10 @@ public final class TermParser {
                 faq(front.get("faq")),
                 references(front.get("references")),
                 text.substring(end + 5).strip());
+    }
+
+    private static String optional(Map<?, ?> map, String key) {
+        return map.get(key) == null ? "" : required(map, key);
     }
 
     private static String required(Map<?, ?> map, String key) {
