@@ -28,6 +28,7 @@ import glossary.term.TermController;
 import glossary.web.Assets;
 import glossary.web.ClientAddress;
 import glossary.web.ErrorPages;
+import glossary.web.Firm;
 import glossary.web.FormTokens;
 import glossary.web.Health;
 import glossary.web.HttpsRedirect;
@@ -63,6 +64,7 @@ public final class App {
     /** The finished parts the web app is built from; Main builds them, tests may build their own. */
     public record Parts(
             Config config,
+            Firm firm,
             TermCatalog catalog,
             Database database,
             Templates templates,
@@ -84,8 +86,10 @@ public final class App {
         var jdbi = parts.database().jdbi();
         var health = parts.health();
         var metrics = parts.metrics();
-        var assets = new Assets(List.of("site.css", "favicon.svg"));
-        var site = new Site(SITE_NAME, config.baseUrl(), assets.url("site.css"));
+        var firm = parts.firm();
+        var assets = new Assets(List.of("site.css", "favicon.svg"), Map.of("logo.svg", firm.logoSvg()));
+        var site = new Site(
+                firm.name() + " " + SITE_NAME, firm, config.baseUrl(), assets.url("site.css"), assets.url("logo.svg"));
         var pages = new PageCache();
         var clients = new ClientAddress(config.forms().trustedProxies());
         var misses = new SearchMisses(jdbi, parts.clock());
@@ -188,7 +192,9 @@ public final class App {
             routes.get("/health", health::health);
             routes.get("/ready", health::ready);
             routes.post("/contact", inquiryForms::submitContact);
+            routes.post("/glossary/{slug}", inquiryForms::submitFromTerm);
             routes.post("/glossary/{slug}/inquiries", inquiryForms::submitFromTerm);
+            routes.get("/glossary/{slug}/inquiries", inquiryForms::formOfTerm);
 
             // Staff only: every /admin route but the sign-in page goes through the guard (session and
             // CSRF). Wrapped per route rather than a before-handler, which would cost every request.

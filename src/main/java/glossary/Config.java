@@ -18,6 +18,7 @@ public record Config(
         Path dataDir,
         String baseUrl,
         Optional<Path> contentDir,
+        Optional<Path> siteFile,
         Db db,
         SmtpSettings smtp,
         MailSettings mail,
@@ -58,6 +59,7 @@ public record Config(
                 baseUrl,
                 Optional.ofNullable(blankToNull(env.get("GLOSSARY_CONTENT_DIR")))
                         .map(Path::of),
+                Optional.ofNullable(blankToNull(env.get("GLOSSARY_SITE_FILE"))).map(Path::of),
                 new Db(
                         env.getOrDefault("GLOSSARY_DATABASE_URL", h2Url(dataDir)),
                         env.getOrDefault("GLOSSARY_DATABASE_USER", "sa"),

@@ -12,6 +12,7 @@ import glossary.mail.SmtpMailer;
 import glossary.ops.Metrics;
 import glossary.term.PageViews;
 import glossary.term.TermImporter;
+import glossary.web.Firm;
 import glossary.web.FormTokens;
 import glossary.web.Health;
 import glossary.web.Templates;
@@ -172,11 +173,16 @@ public final class Main {
         try {
             // The term files are read, parsed and rendered while the database opens and migrates.
             var prepared = parts.add(new Background<>("import", () -> TermImporter.prepare(config.contentDir())));
+            var firm = Firm.load(config.siteFile());
+            if (firm.placeholder()) {
+                log.warn("The site file still holds example.com addresses: set the firm's own in db/site.yml "
+                        + "or point GLOSSARY_SITE_FILE at a copy");
+            }
             var metrics = parts.add(new Metrics());
             var database = parts.add(Database.migrateAndOpen(config, metrics.registry()));
             var catalog = new TermImporter(database.jdbi()).store(prepared.result());
             var templates = new Templates();
-            var messages = new InquiryMessages(config.baseUrl(), config.mail(), templates, catalog);
+            var messages = new InquiryMessages(config.baseUrl(), config.mail(), templates, catalog, firm);
             var outbox = new Outbox(database.jdbi(), clock);
             outbox.registerMetrics(metrics.registry());
             var inquiries = new InquiryRepository(database.jdbi(), outbox, messages::messageId, clock);
@@ -213,6 +219,7 @@ public final class Main {
             config.ops().metricsPort().ifPresent(metrics::serveOnLoopback);
             var app = App.create(new App.Parts(
                     config,
+                    firm,
                     catalog,
                     database,
                     templates,

@@ -103,6 +103,15 @@ public final class InquiryController {
         submit(ctx, null);
     }
 
+    /**
+     * Where a reload or a revisit of a failed submission's address lands: the term's page at its
+     * form, since pages from before the form posted to the term's own address used this one.
+     */
+    public void formOfTerm(Context ctx) {
+        var entry = catalog.entry(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        ctx.redirect(entry.term().path() + "#help", HttpStatus.SEE_OTHER);
+    }
+
     public void submitFromTerm(Context ctx) {
         var entry = catalog.entry(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         submit(ctx, entry);
@@ -131,11 +140,16 @@ public final class InquiryController {
                     ? "This form was open for a long time, so we could not accept it. Please check your details and send it again."
                     : null;
             var view = new FormView(
-                    ctx.path(), entry == null ? null : entry.term().title(), form, errors, token, formError);
+                    entry == null ? "/contact" : TermPageForm.action(entry.term()),
+                    entry == null ? null : entry.term().title(),
+                    form,
+                    errors,
+                    token,
+                    formError);
             if (entry == null) {
                 renderContact(ctx, view, 422);
             } else {
-                terms.showWithForm(ctx, entry, templates.content("inquiry/form.jte", view), 422);
+                terms.showWithErrors(ctx, entry, templates.content("inquiry/form.jte", view), 422);
             }
             return;
         }

@@ -4,6 +4,7 @@ import glossary.mail.MailSettings;
 import glossary.mail.OutgoingMessage;
 import glossary.term.Term;
 import glossary.term.TermCatalog;
+import glossary.web.Firm;
 import glossary.web.Templates;
 import java.net.URI;
 import java.util.ArrayList;
@@ -22,16 +23,19 @@ public final class InquiryMessages {
             String adminUrl,
             String pageUrl) {}
 
-    public record AckMail(String reference, String topic, String definition, List<Link> related, String siteUrl) {}
+    public record AckMail(
+            String reference, String topic, String definition, List<Link> related, String siteUrl, Firm firm) {}
 
     private final String baseUrl;
     private final MailSettings settings;
     private final Templates templates;
     private final TermCatalog catalog;
     private final String host;
+    private final Firm firm;
 
-    public InquiryMessages(String baseUrl, MailSettings mail, Templates templates, TermCatalog catalog) {
+    public InquiryMessages(String baseUrl, MailSettings mail, Templates templates, TermCatalog catalog, Firm firm) {
         this.baseUrl = baseUrl;
+        this.firm = firm;
         this.settings = mail;
         this.templates = templates;
         this.catalog = catalog;
@@ -99,7 +103,7 @@ public final class InquiryMessages {
                 related.add(new Link(featured.title(), baseUrl + featured.path()));
             }
         }
-        var mail = new AckMail(inquiry.reference(), topic, definition, related, baseUrl);
+        var mail = new AckMail(inquiry.reference(), topic, definition, related, baseUrl, firm);
         return new OutgoingMessage(
                 ACK,
                 messageId(inquiry, ACK),
@@ -107,7 +111,7 @@ public final class InquiryMessages {
                 settings.teamAddresses().isEmpty()
                         ? null
                         : settings.teamAddresses().get(0),
-                "We received your inquiry (" + inquiry.reference() + ")",
+                "We received your inquiry (" + inquiry.reference() + ") | " + firm.name(),
                 templates.renderText("inquiry/ackMail.jte", mail),
                 templates.renderString("inquiry/ackMail.jte", mail));
     }

@@ -8,7 +8,7 @@ import glossary.web.Templates;
 import io.javalin.http.Context;
 import java.time.Duration;
 
-/** The "Need help implementing X?" form at the end of every term page, empty and ready to fill in. */
+/** The inquiry form at the end of every term page, empty and ready to fill in. */
 public final class TermPageForm implements FormSlot {
     private final Templates templates;
     private final FormTokens tokens;
@@ -35,8 +35,17 @@ public final class TermPageForm implements FormSlot {
         return tokens.issue(FormTokens.Purpose.INQUIRY, minimumFillTime);
     }
 
+    /**
+     * The form posts to the term's own address, so the address a failed submission leaves in the
+     * browser is the page itself. No fragment: a page opened at a fragment skips autofocus, and the
+     * error summary must take the focus (the failed page puts the form first instead).
+     */
+    static String action(Term term) {
+        return term.path();
+    }
+
     private Content form(Context ctx, Term term, String referrer, String token) {
-        var action = term.path() + "/inquiries";
+        var action = action(term);
         var values = InquiryForm.blank(term.slug(), term.path(), referrer, ctx);
         var view = new FormView(action, term.title(), values, new FieldErrors(), token, null);
         return templates.content("inquiry/form.jte", view);

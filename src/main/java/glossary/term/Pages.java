@@ -21,7 +21,8 @@ public final class Pages {
 
     public record Index(PageMeta meta, List<Letter> letters, List<LetterLink> alphabet, int termCount) {}
 
-    public record Show(PageMeta meta, TermCatalog.Entry entry, Content form) {}
+    /** @param failed the visitor's submission failed: the form comes first, its errors in view */
+    public record Show(PageMeta meta, TermCatalog.Entry entry, Content form, boolean failed) {}
 
     public record Category(PageMeta meta, TermCatalog.Category category, List<TermCatalog.Category> categories) {}
 

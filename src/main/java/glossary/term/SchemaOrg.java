@@ -23,6 +23,7 @@ final class SchemaOrg {
                 "@type", "WebSite",
                 "name", site.name(),
                 "url", site.url("/"),
+                "publisher", organization(),
                 "potentialAction",
                         node(
                                 "@type", "SearchAction",
@@ -38,7 +39,35 @@ final class SchemaOrg {
     private Map<String, Object> termSet(String context) {
         var glossary = site.url("/glossary");
         return node(
-                "@context", context, "@type", "DefinedTermSet", "@id", glossary, "name", site.name(), "url", glossary);
+                "@context",
+                context,
+                "@type",
+                "DefinedTermSet",
+                "@id",
+                glossary,
+                "name",
+                site.name(),
+                "url",
+                glossary,
+                "publisher",
+                organization());
+    }
+
+    /** The firm, from the site file: who publishes the glossary and how to reach it. */
+    Map<String, Object> organization() {
+        var firm = site.firm();
+        var sameAs = firm.social().stream().map(link -> link.url()).toList();
+        return node(
+                "@type", "Organization",
+                "@id", site.url("/#organization"),
+                "name", firm.name(),
+                "description", firm.pitch(),
+                "url", site.url("/"),
+                "logo", site.url(site.logoUrl()),
+                "email", firm.email(),
+                "telephone", firm.phone(),
+                "areaServed", "Southeast Asia",
+                "sameAs", sameAs.isEmpty() ? null : sameAs);
     }
 
     /** The term, where it sits in the site, and its questions when it has some. */

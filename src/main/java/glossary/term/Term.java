@@ -83,11 +83,22 @@ public record Term(
         return Slugs.of(category);
     }
 
-    /** The definition's first sentence: the one line shown in lists. */
+    /**
+     * The one line shown in lists: the definition's first sentence, cut at a word with an ellipsis
+     * when that sentence is longer than {@value #SUMMARY_LENGTH} characters.
+     */
     public String summary() {
         var matcher = FIRST_SENTENCE.matcher(definition);
-        return matcher.find() ? definition.substring(0, matcher.end()).strip() : definition;
+        var sentence = matcher.find() ? definition.substring(0, matcher.end()).strip() : definition.strip();
+        if (sentence.length() <= SUMMARY_LENGTH) {
+            return sentence;
+        }
+        int cut = sentence.lastIndexOf(' ', SUMMARY_LENGTH - 1);
+        var head = sentence.substring(0, cut > 0 ? cut : SUMMARY_LENGTH - 1);
+        return head.replaceAll("[\\s,;:.(\\-–—]+$", "") + "…";
     }
+
+    static final int SUMMARY_LENGTH = 140;
 
     private static final java.util.regex.Pattern FIRST_SENTENCE =
             java.util.regex.Pattern.compile("[.!?](?=\\s+\\p{Lu})");

@@ -4,6 +4,7 @@ import glossary.web.SafeHtml;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,28 @@ import java.util.TreeMap;
 public final class TermCatalog {
     public record Category(String name, String slug, List<Term> terms) {}
 
-    /** A term with everything its page needs that is not in the file itself. */
+    /**
+     * A term with everything its page needs that is not in the file itself.
+     *
+     * @param moreQuestions questions other pages answer, for readers whose question this page does not
+     */
     public record Entry(
             Term term,
             SafeHtml why,
             SafeHtml considerations,
             List<SafeHtml> faqAnswers,
             List<Term> related,
-            Category category) {}
+            Category category,
+            List<MoreQuestion> moreQuestions) {}
+
+    /** A question answered on another term's page, as its n-th common question (from 1). */
+    public record MoreQuestion(String question, Term answeredBy, int number) {
+        public String href() {
+            return answeredBy.path() + "#question-" + number;
+        }
+    }
+
+    static final int MORE_QUESTIONS = 6;
 
     private final List<Term> terms;
     private final Map<String, Entry> bySlug = new HashMap<>();
@@ -72,7 +87,8 @@ public final class TermCatalog {
                             rendering.considerations(),
                             rendering.faqAnswers(),
                             List.copyOf(related),
-                            categoryByName.get(term.category())));
+                            categoryByName.get(term.category()),
+                            moreQuestions(term, related, categoryByName.get(term.category()))));
         }
         for (var term : terms) {
             for (var former : term.formerSlugs()) {
@@ -85,6 +101,31 @@ public final class TermCatalog {
         }
         redirects.keySet().removeAll(bySlug.keySet()); // a real page always wins over a redirect
         this.search = new TermSearch(terms);
+    }
+
+    /**
+     * The first question of each related term, then of the category's next terms after this one, so
+     * every page of a category points at different neighbours.
+     */
+    private static List<MoreQuestion> moreQuestions(Term term, List<Term> related, Category category) {
+        var candidates = new ArrayList<Term>(related);
+        var peers = category.terms();
+        int at = peers.indexOf(term);
+        for (int i = 1; i < peers.size(); i++) {
+            candidates.add(peers.get((at + i) % peers.size()));
+        }
+        var questions = new ArrayList<MoreQuestion>();
+        var seen = new HashSet<String>();
+        seen.add(term.slug());
+        for (var other : candidates) {
+            if (questions.size() == MORE_QUESTIONS) {
+                break;
+            }
+            if (!other.faq().isEmpty() && seen.add(other.slug())) {
+                questions.add(new MoreQuestion(other.faq().get(0).question(), other, 1));
+            }
+        }
+        return List.copyOf(questions);
     }
 
     public static TermCatalog of(List<Term> terms) {

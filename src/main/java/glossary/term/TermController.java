@@ -123,29 +123,34 @@ public final class TermController {
                             term.path(),
                             () -> CachedPage.spliced(
                                     FORM_PAGE_CACHE,
-                                    renderTerm(entry.get(), form.withPlaceholder(ctx, term)),
+                                    renderTerm(entry.get(), form.withPlaceholder(ctx, term), false),
                                     FormSlot.TOKEN_PLACEHOLDER,
                                     form::freshToken))
                     .send(ctx);
         } else {
             // A visitor from a campaign or another site: the form records where they came from.
-            var page = renderTerm(entry.get(), form.blank(ctx, term, referrer));
+            var page = renderTerm(entry.get(), form.blank(ctx, term, referrer), false);
             CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store", page);
         }
     }
 
-    /** The term page again, with the visitor's input and what is wrong with it. */
-    public void showWithForm(Context ctx, TermCatalog.Entry entry, Content form, int status) {
+    /**
+     * The term page again, form first, with the visitor's input and what is wrong with it, so the
+     * error summary is the first thing they see.
+     */
+    public void showWithErrors(Context ctx, TermCatalog.Entry entry, Content form, int status) {
         ctx.status(status);
-        CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store", renderTerm(entry, form));
+        CachedPage.sendOnce(ctx, CachedPage.HTML, "no-store", renderTerm(entry, form, true));
     }
 
-    private byte[] renderTerm(TermCatalog.Entry entry, Content form) {
+    private byte[] renderTerm(TermCatalog.Entry entry, Content form, boolean failed) {
         var term = entry.term();
-        var meta = site.page(term.heading() + " | " + site.name(), term.definition(), term.path())
+        var title = (failed ? "Error: " : "") + term.heading() + " | " + site.name();
+        var meta = site.page(title, term.definition(), term.path())
                 .asArticle()
+                .withFormAt("#help")
                 .withJsonLd(JsonLd.of(schema.termGraph(term)));
-        return templates.render("term/show.jte", new Pages.Show(meta, entry, form));
+        return templates.render("term/show.jte", new Pages.Show(meta, entry, form, failed));
     }
 
     public void category(Context ctx) {

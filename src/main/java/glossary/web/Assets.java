@@ -27,23 +27,23 @@ public final class Assets {
 
     private final Map<String, CachedPage> files = new HashMap<>();
 
-    public Assets(List<String> names) {
+    /** @param extra files that do not come from the jar's static folder, by name */
+    public Assets(List<String> names, Map<String, byte[]> extra) {
+        extra.forEach((name, bytes) -> files.put(name, CachedPage.of(bytes, type(name), "public, max-age=3600")));
         for (var name : names) {
             try (var in = Assets.class.getResourceAsStream("/static/" + name)) {
                 if (in == null) {
                     throw new IllegalStateException("Missing asset " + name);
                 }
-                var extension = name.substring(name.lastIndexOf('.') + 1);
-                files.put(
-                        name,
-                        CachedPage.of(
-                                in.readAllBytes(),
-                                TYPES.getOrDefault(extension, "application/octet-stream"),
-                                "public, max-age=3600"));
+                files.put(name, CachedPage.of(in.readAllBytes(), type(name), "public, max-age=3600"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    private static String type(String name) {
+        return TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
     }
 
     /** The URL to link to: it changes whenever the file does. */

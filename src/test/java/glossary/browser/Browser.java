@@ -65,10 +65,10 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
         return page;
     }
 
-    /** WCAG 2.1 A and AA violations that axe-core finds on the page as it is now. */
+    /** WCAG 2.2 A and AA violations that axe-core finds on the page as it is now. */
     static List<String> accessibilityViolations(Page page) {
         var results = new AxeBuilder(page)
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
                 .analyze();
         var violations = new ArrayList<String>();
         for (var violation : results.getViolations()) {
@@ -76,6 +76,14 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
                     + violation.getNodes().size() + " nodes): " + violation.getHelp());
         }
         return violations;
+    }
+
+    /** Whether the element is wholly inside the viewport as the page is scrolled now. */
+    static boolean inViewport(Page page, String selector) {
+        return (Boolean) page.evaluate(
+                "s => { const r = document.querySelector(s).getBoundingClientRect();"
+                        + " return r.width > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }",
+                selector);
     }
 
     static boolean scrollsSideways(Page page) {

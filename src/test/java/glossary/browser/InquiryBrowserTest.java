@@ -17,6 +17,33 @@ class InquiryBrowserTest {
     static final Browser browser = new Browser();
 
     @Test
+    void a_failed_submission_shows_its_errors_first_and_its_address_can_be_reopened(TestApp app) {
+        for (var page : new com.microsoft.playwright.Page[] {browser.phone(), browser.desktop()}) {
+            page.navigate(app.url("/glossary/eu-ai-act"));
+            page.locator("#f-name").fill("Siti Rahmah");
+            page.locator("#help button[type=submit]").click();
+            page.waitForLoadState();
+            assertThat(page.title()).startsWith("Error: ");
+            assertThat(Browser.inViewport(page, ".error-summary")).isTrue();
+            assertThat((Boolean) page.evaluate("() => document.activeElement.classList.contains('error-summary')"))
+                    .isTrue();
+            assertThat(page.locator("#f-name").inputValue()).isEqualTo("Siti Rahmah");
+            assertThat(Browser.accessibilityViolations(page)).isEmpty();
+            assertThat(Browser.scrollsSideways(page)).isFalse();
+
+            var response = page.navigate(page.url());
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(page.title()).doesNotStartWith("Error");
+            assertThat(page.locator("h1").textContent()).isEqualTo("What is the EU AI Act?");
+            var old = page.navigate(app.url("/glossary/eu-ai-act/inquiries"));
+            assertThat(old.status()).isEqualTo(200);
+            assertThat(page.url()).endsWith("/glossary/eu-ai-act#help");
+        }
+        assertThat(browser.consoleErrors).allMatch(error -> error.contains("status of 422"));
+        browser.consoleErrors.clear();
+    }
+
+    @Test
     void a_prospect_corrects_their_mistakes_and_reaches_the_thank_you_page(TestApp app) {
         var page = browser.phone();
         page.navigate(app.url("/glossary/ai-governance?utm_source=browser-test&utm_campaign=governance"));
@@ -29,7 +56,8 @@ class InquiryBrowserTest {
 
         var summary = page.locator(".error-summary");
         assertThat(summary).isVisible();
-        assertThat(summary.locator("li a")).containsText(new String[] {"Work email", "How can we help?", "Consent"});
+        assertThat(summary.locator("li a"))
+                .containsText(new String[] {"email address", "at least 10 characters", "agree"});
         assertThat(page.locator("#f-email-error").textContent()).contains("email address");
         assertThat(page.locator("#f-message-error").textContent()).contains("at least 10 characters");
         assertThat(page.locator("#f-consent-error").textContent()).contains("agree");

@@ -39,7 +39,7 @@ class ReadSideBrowserTest {
 
         page.locator(".term-list > li > a").first().click();
         page.waitForURL("**/glossary/retrieval-augmented-generation");
-        assertThat(page.locator("h1").textContent()).isEqualTo("What is Retrieval-Augmented Generation?");
+        assertThat(page.locator("h1").textContent()).startsWith("What is retrieval-augmented generation");
         assertPageIsSound(page);
 
         var related = page.locator(".related a").first();
@@ -56,6 +56,8 @@ class ReadSideBrowserTest {
     void index_category_no_result_and_not_found_pages_pass_on_a_desktop_and_a_phone() {
         for (var page : new Page[] {browser.desktop(), browser.phone()}) {
             for (var path : new String[] {
+                "/",
+                "/glossary/eu-ai-act",
                 "/glossary",
                 "/categories/ai-governance-risk-and-ethics",
                 "/search?q=zzzz",
@@ -77,6 +79,33 @@ class ReadSideBrowserTest {
     }
 
     @Test
+    void a_reader_from_a_search_engine_sees_the_firm_and_a_call_to_action_without_scrolling() {
+        for (var page : new Page[] {browser.desktop(), browser.phone()}) {
+            // Among the longest definitions, so the headroom is the least.
+            for (var path : new String[] {"/glossary/eu-ai-act", "/glossary/model-parameters", "/glossary/ai-agent"}) {
+                page.navigate(app.url(path));
+                assertThat(Browser.inViewport(page, ".brand-name"))
+                        .as("firm on " + path)
+                        .isTrue();
+                var cta = page.viewportSize().width < 900 ? ".header-cta" : ".term-aside .cta-card .button";
+                assertThat(Browser.inViewport(page, cta))
+                        .as(cta + " on " + path)
+                        .isTrue();
+                // Beside the article, the call to action stays in view while the reader scrolls.
+                page.evaluate("() => window.scrollTo(0, 2000)");
+                var stays = page.viewportSize().width < 900 ? ".cta-inline .button" : ".term-aside .cta-card .button";
+                if (page.viewportSize().width >= 900) {
+                    assertThat(Browser.inViewport(page, stays))
+                            .as("sticky CTA on " + path)
+                            .isTrue();
+                }
+                page.evaluate("() => window.scrollTo(0, 0)");
+            }
+        }
+        assertThat(browser.consoleErrors).isEmpty();
+    }
+
+    @Test
     void the_letter_navigation_jumps_to_its_section() {
         var page = browser.phone();
         page.navigate(app.url("/glossary"));
@@ -87,6 +116,13 @@ class ReadSideBrowserTest {
                                 page.evaluate(
                                         "() => { const r = document.getElementById('letter-M').getBoundingClientRect(); return r.top >= -1 && r.top < 200; }"))
                 .isTrue();
+        // The bar stays at the top of the screen, with the letter jumped to marked.
+        assertThat(Browser.inViewport(page, ".letters")).isTrue();
+        var marked = page.locator(".letters a[href='#letter-M']").evaluate("a => getComputedStyle(a).backgroundColor");
+        var plain = page.locator(".letters a[href='#letter-A']").evaluate("a => getComputedStyle(a).backgroundColor");
+        assertThat(marked).isNotEqualTo(plain);
+        page.locator("#letter-M .back-to-top a").click();
+        assertThat(Browser.inViewport(page, "h1")).isTrue();
     }
 
     @Test
