@@ -2,11 +2,13 @@ package glossary.term;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,26 @@ public final class ContentLint {
     static final int MIN_FAQ = 2;
     static final int MIN_RELATED = 3;
     static final int MIN_REFERENCES = 2;
+    /** No source is so general that it supports more than this many pages. */
+    static final int MAX_CITATIONS = 6;
+    /** A reference cited by this many terms or fewer is about the term itself. */
+    static final int SPECIFIC_CITATIONS = 2;
+
+    static final String REGION_CATEGORY = "AI Policy in Southeast Asia";
+    /** ASEAN's members (Timor-Leste since October 2025), as page titles name them. */
+    static final List<String> MEMBER_STATES = List.of(
+            "Brunei",
+            "Cambodia",
+            "Indonesia",
+            "Laos",
+            "Malaysia",
+            "Myanmar",
+            "Philippines",
+            "Singapore",
+            "Thailand",
+            "Timor-Leste",
+            "Vietnam");
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final TermRenderer renderer = new TermRenderer();
@@ -69,8 +91,62 @@ public final class ContentLint {
                         entry.getKey() + ": no other term links to it (add it to some related lists or mention it)");
             }
         }
+        checkCitations(termsByFile, problems);
+        checkRegion(visible.values(), problems);
         problems.sort(null);
         return problems;
+    }
+
+    /**
+     * Every visible term cites at least one source about itself, and no source is spread so thin
+     * that it stands behind more than {@value #MAX_CITATIONS} pages.
+     */
+    private static void checkCitations(Map<String, Term> termsByFile, List<String> problems) {
+        var citing = new HashMap<String, Set<String>>();
+        for (var term : termsByFile.values()) {
+            if (term.status().visible()) {
+                for (var reference : term.references()) {
+                    citing.computeIfAbsent(urlKey(reference.url()), k -> new HashSet<>())
+                            .add(term.slug());
+                }
+            }
+        }
+        citing.forEach((url, slugs) -> {
+            if (slugs.size() > MAX_CITATIONS) {
+                problems.add(new TreeSet<>(slugs).first() + ".md: " + url + " is cited by " + slugs.size()
+                        + " terms (at most " + MAX_CITATIONS + "): " + new TreeSet<>(slugs));
+            }
+        });
+        for (var entry : termsByFile.entrySet()) {
+            var term = entry.getValue();
+            if (term.status().visible()
+                    && !term.references().isEmpty()
+                    && term.references().stream()
+                            .noneMatch(r -> citing.get(urlKey(r.url())).size() <= SPECIFIC_CITATIONS)) {
+                problems.add(entry.getKey() + ": needs a reference about this term itself (cited by at most "
+                        + SPECIFIC_CITATIONS + " terms); every one it has is cited widely");
+            }
+        }
+    }
+
+    private static String urlKey(String url) {
+        var key = url.strip();
+        return key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
+    }
+
+    /** Once the glossary covers the region's rules at all, it covers every member state. */
+    private static void checkRegion(Collection<Term> visible, List<String> problems) {
+        var regional = visible.stream()
+                .filter(t -> t.category().equals(REGION_CATEGORY))
+                .toList();
+        if (regional.isEmpty()) {
+            return;
+        }
+        for (var country : MEMBER_STATES) {
+            if (regional.stream().noneMatch(t -> t.title().contains(country))) {
+                problems.add("category '" + REGION_CATEGORY + "': no page names " + country + " in its title");
+            }
+        }
     }
 
     /** Drafts are checked for their shape only; nothing links from them. */
@@ -104,6 +180,9 @@ public final class ContentLint {
         if (considerations < MIN_CONSIDERATIONS) {
             problems.add(file + ": needs at least " + MIN_CONSIDERATIONS + " key considerations as a list, has "
                     + considerations);
+        }
+        if (term.status().visible()) {
+            checkWording(file, term, problems);
         }
         if (term.faq().size() < MIN_FAQ) {
             problems.add(file + ": needs at least " + MIN_FAQ + " FAQ entries, has "
@@ -141,6 +220,23 @@ public final class ContentLint {
         if (definitionWords < 15 || definitionWords > 120) {
             problems.add(file + ": the definition should be 2-4 plain sentences (15-120 words), has " + definitionWords
                     + " words");
+        }
+    }
+
+    /**
+     * The heading and the call to action are written per term: "What is <title>?" misreads plurals,
+     * acronyms and names that need an article, and "Need help implementing <title>?" most titles.
+     */
+    private static void checkWording(String file, Term term, List<String> problems) {
+        if (term.question().isEmpty()) {
+            problems.add(file + ": needs a 'question' (the page heading, e.g. 'What is the EU AI Act?')");
+        } else if (!term.question().endsWith("?") || term.question().length() > 90) {
+            problems.add(file + ": 'question' must be one question of at most 90 characters, ending in '?'");
+        }
+        if (term.cta().isEmpty()) {
+            problems.add(file + ": needs a 'cta' (e.g. 'Need help defending against jailbreaks?')");
+        } else if (term.cta().length() > 80) {
+            problems.add(file + ": 'cta' must be at most 80 characters");
         }
     }
 

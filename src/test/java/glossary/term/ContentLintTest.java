@@ -118,4 +118,81 @@ class ContentLintTest {
         assertThat(problems).anyMatch(p -> p.startsWith("wrong-name.md: reference URL must be an absolute https URL"));
         assertThat(problems).noneMatch(p -> p.startsWith("a.md") || p.startsWith("c.md") || p.startsWith("d.md"));
     }
+
+    private static Term term(String slug, String title, String category, String replaceFrom, String replaceTo) {
+        var others = List.of("a", "b", "c", "d").stream()
+                .filter(o -> !o.equals(slug))
+                .limit(3)
+                .toList();
+        return new TermParser()
+                .parse(
+                        slug + ".md",
+                        TermFiles.aTerm(slug, title, category, List.of(), others, "published")
+                                .replace(replaceFrom, replaceTo));
+    }
+
+    @Test
+    void the_lint_asks_for_a_heading_and_a_call_to_action_worded_per_term() {
+        var terms = new TreeMap<String, Term>();
+        terms.put("a.md", term("a", "Alpha", "Cat", "question: \"What is Alpha?\"\n", ""));
+        terms.put("b.md", term("b", "Beta", "Cat", "cta: \"Need help with Beta?\"\n", ""));
+        terms.put("c.md", term("c", "Gamma", "Cat", "What is Gamma?", "Gamma, explained"));
+        terms.put("d.md", term("d", "Delta", "Cat", "x", "x"));
+        var problems = new ContentLint().check(terms);
+        assertThat(problems)
+                .containsExactly(
+                        "a.md: needs a 'question' (the page heading, e.g. 'What is the EU AI Act?')",
+                        "b.md: needs a 'cta' (e.g. 'Need help defending against jailbreaks?')",
+                        "c.md: 'question' must be one question of at most 90 characters, ending in '?'");
+    }
+
+    @Test
+    void the_lint_caps_citations_per_source_and_asks_for_one_about_the_term() {
+        var terms = new TreeMap<String, Term>();
+        var slugs = List.of("a", "b", "c", "d", "e", "f", "g");
+        for (var slug : slugs) {
+            // Seven terms cite the same general source; "a" and "b" cite nothing else of their own.
+            var replaced = slug.equals("a") || slug.equals("b")
+                    ? "https://example.com/ref/" + slug
+                    : "https://example.com/other";
+            var t = new TermParser()
+                    .parse(
+                            slug + ".md",
+                            TermFiles.aTerm(
+                                            slug,
+                                            slug.toUpperCase() + "-term",
+                                            "Cat",
+                                            List.of(),
+                                            List.of("a", "b", "c", "d", "e", "f", "g").stream()
+                                                    .filter(o -> !o.equals(slug))
+                                                    .toList(),
+                                            "published")
+                                    .replace(replaced, "https://example.com/general"));
+            terms.put(slug + ".md", t);
+        }
+        var problems = new ContentLint().check(terms);
+        assertThat(problems)
+                .contains("a.md: https://example.com/general is cited by 7 terms (at most 6): [a, b, c, d, e, f, g]");
+        assertThat(problems)
+                .filteredOn(p -> p.contains("needs a reference about this term itself"))
+                .containsExactly(
+                        "a.md: needs a reference about this term itself (cited by at most 2 terms); every one it has is cited widely",
+                        "b.md: needs a reference about this term itself (cited by at most 2 terms); every one it has is cited widely");
+    }
+
+    @Test
+    void once_the_region_has_a_category_every_member_state_has_a_page() {
+        var terms = new TreeMap<String, Term>();
+        terms.put("a.md", term("a", "Thailand's Data Law", ContentLint.REGION_CATEGORY, "x", "x"));
+        terms.put("b.md", term("b", "Beta", "Cat", "x", "x"));
+        terms.put("c.md", term("c", "Gamma", "Cat", "x", "x"));
+        terms.put("d.md", term("d", "Delta", "Cat", "x", "x"));
+        var problems = new ContentLint().check(terms);
+        assertThat(problems)
+                .filteredOn(p -> p.startsWith("category"))
+                .hasSize(10)
+                .noneMatch(p -> p.contains("Thailand"));
+        terms.put("a.md", term("a", "Alpha", "Cat", "x", "x"));
+        assertThat(new ContentLint().check(terms)).noneMatch(p -> p.startsWith("category"));
+    }
 }

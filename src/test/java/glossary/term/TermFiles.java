@@ -35,6 +35,12 @@ public final class TermFiles {
                 .append("title: \"")
                 .append(title)
                 .append("\"\n")
+                .append("question: \"What is ")
+                .append(title)
+                .append("?\"\n")
+                .append("cta: \"Need help with ")
+                .append(title)
+                .append("?\"\n")
                 .append("slug: ")
                 .append(slug)
                 .append('\n')
@@ -60,7 +66,9 @@ public final class TermFiles {
                 .append(" matter?\"\n    a: Because tests need it.\n")
                 .append("  - q: Who uses it?\n    a: Everyone who runs the suite.\n")
                 .append(
-                        "references:\n  - title: A Reference\n    publisher: Test Press\n    year: 2024\n    url: https://example.com/ref\n")
+                        "references:\n  - title: A Reference\n    publisher: Test Press\n    year: 2024\n    url: https://example.com/ref/")
+                .append(slug)
+                .append("\n")
                 .append(
                         "  - title: Another Reference\n    publisher: Test Press\n    year: 2023\n    url: https://example.com/other\n")
                 .append("---\n")

@@ -25,7 +25,7 @@ class TermParserTest {
         assertThat(term.related()).containsExactly("x", "y", "z");
         assertThat(term.faq()).hasSize(2);
         assertThat(term.references().get(0))
-                .isEqualTo(new Term.Reference("A Reference", "Test Press", 2024, "https://example.com/ref"));
+                .isEqualTo(new Term.Reference("A Reference", "Test Press", 2024, "https://example.com/ref/rag"));
         assertThat(term.body()).startsWith("## Why it matters for business");
     }
 
