@@ -151,23 +151,14 @@ class ContentLintTest {
         var terms = new TreeMap<String, Term>();
         var slugs = List.of("a", "b", "c", "d", "e", "f", "g");
         for (var slug : slugs) {
-            // Seven terms cite the same general source; "a" and "b" cite nothing else of their own.
-            var replaced = slug.equals("a") || slug.equals("b")
-                    ? "https://example.com/ref/" + slug
-                    : "https://example.com/other";
-            var t = new TermParser()
-                    .parse(
-                            slug + ".md",
-                            TermFiles.aTerm(
-                                            slug,
-                                            slug.toUpperCase() + "-term",
-                                            "Cat",
-                                            List.of(),
-                                            List.of("a", "b", "c", "d", "e", "f", "g").stream()
-                                                    .filter(o -> !o.equals(slug))
-                                                    .toList(),
-                                            "published")
-                                    .replace(replaced, "https://example.com/general"));
+            // Seven terms cite the same general source; "a", "b" and "c" share their other one too.
+            var others = slugs.stream().filter(o -> !o.equals(slug)).toList();
+            var file = TermFiles.aTerm(slug, slug.toUpperCase() + "-term", "Cat", List.of(), others, "published")
+                    .replace("https://example.com/other", "https://example.com/general");
+            if (List.of("a", "b", "c").contains(slug)) {
+                file = file.replace("https://example.com/ref/" + slug, "https://example.com/shared");
+            }
+            var t = new TermParser().parse(slug + ".md", file);
             terms.put(slug + ".md", t);
         }
         var problems = new ContentLint().check(terms);
@@ -175,9 +166,8 @@ class ContentLintTest {
                 .contains("a.md: https://example.com/general is cited by 7 terms (at most 6): [a, b, c, d, e, f, g]");
         assertThat(problems)
                 .filteredOn(p -> p.contains("needs a reference about this term itself"))
-                .containsExactly(
-                        "a.md: needs a reference about this term itself (cited by at most 2 terms); every one it has is cited widely",
-                        "b.md: needs a reference about this term itself (cited by at most 2 terms); every one it has is cited widely");
+                .extracting(p -> p.substring(0, 4))
+                .containsExactly("a.md", "b.md", "c.md");
     }
 
     @Test
