@@ -2,6 +2,8 @@ package glossary.term;
 
 import gg.jte.Content;
 import glossary.web.PageMeta;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The model of each read-side page: one record per template. */
@@ -12,8 +14,24 @@ public final class Pages {
             PageMeta meta,
             List<TermCatalog.Category> categories,
             List<Term> featured,
-            List<Term> recent,
+            List<ReviewDay> recent,
             int termCount) {}
+
+    /** Terms reviewed on one day: many pages are checked together, so the date is said once. */
+    public record ReviewDay(LocalDate date, List<Term> terms) {
+        static List<ReviewDay> of(List<Term> terms) {
+            var days = new ArrayList<ReviewDay>();
+            for (var term : terms) {
+                if (days.isEmpty() || !days.get(days.size() - 1).date().equals(term.lastReviewed())) {
+                    days.add(new ReviewDay(term.lastReviewed(), new ArrayList<>()));
+                }
+                days.get(days.size() - 1).terms().add(term);
+            }
+            return days.stream()
+                    .map(d -> new ReviewDay(d.date(), List.copyOf(d.terms())))
+                    .toList();
+        }
+    }
 
     public record Letter(String letter, List<Term> terms) {}
 

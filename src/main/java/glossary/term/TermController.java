@@ -75,7 +75,7 @@ public final class TermController {
                                             meta,
                                             catalog.categories(),
                                             catalog.featured(),
-                                            catalog.recentlyReviewed(6),
+                                            Pages.ReviewDay.of(catalog.recentlyReviewed(8)),
                                             catalog.terms().size())));
                 })
                 .send(ctx);

@@ -32,7 +32,11 @@ class ReadSideTest {
         assertThat(categories).hasSizeGreaterThanOrEqualTo(10);
         assertThat(categories.first().select(".count").text()).matches("\\d+ terms");
         assertThat(home.select("#featured-heading + ul a[href^=/glossary/]")).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(home.select("#recent-heading + ul time[datetime]")).hasSize(6);
+        // Recently reviewed terms, grouped under the day they were checked: each date said once.
+        assertThat(home.select("section:has(#recent-heading) .recent-list li a"))
+                .hasSize(8);
+        var days = home.select("section:has(#recent-heading) h3 time[datetime]").eachAttr("datetime");
+        assertThat(days).isNotEmpty().doesNotHaveDuplicates();
         assertThat(home.select("h1")).hasSize(1);
     }
 
