@@ -194,7 +194,7 @@ public final class InquiryController {
 
     private void renderContact(Context ctx, FormView form, int status) {
         var meta = site.page(
-                "Talk to an AI adviser | " + site.name(),
+                (form.hasErrors() ? "Error: " : "") + "Talk to an AI adviser | " + site.name(),
                 "Ask our advisers how to apply AI in your organisation. We reply within one business day.",
                 "/contact");
         ctx.status(status);

@@ -210,6 +210,7 @@ class InquiryTest {
 
         assertThat(response.statusCode()).isEqualTo(422);
         var page = Jsoup.parse(response.body());
+        assertThat(page.title()).startsWith("Error: ");
         assertThat(page.select("#f-" + field + "-error").text()).isNotBlank();
         assertThat(page.select("#f-" + field).attr("aria-invalid")).isEqualTo("true");
         assertThat(page.select(".error-summary a[href=#f-" + field + "]")).hasSize(1);
@@ -227,12 +228,33 @@ class InquiryTest {
     void invalid_input_on_a_term_page_shows_the_term_page_again() {
         var fields = aValidInquiry(visitor, TERM_PAGE);
         fields.put("email", "nope");
-        var response = visitor.post("/glossary/retrieval-augmented-generation/inquiries", fields);
+        var response = visitor.post("/glossary/retrieval-augmented-generation", fields);
         assertThat(response.statusCode()).isEqualTo(422);
         var page = Jsoup.parse(response.body());
-        assertThat(page.select("h1").text()).isEqualTo("What is Retrieval-Augmented Generation?");
+        assertThat(page.title()).startsWith("Error: What is retrieval-augmented generation (RAG)?");
+        // The form comes first, so its error summary is the first thing on the page.
+        assertThat(page.select("main > *").get(1).id()).isEqualTo("help");
+        assertThat(page.select(".error-summary[tabindex=-1][autofocus]")).hasSize(1);
+        assertThat(page.select("form.inquiry-form").attr("action"))
+                .isEqualTo("/glossary/retrieval-augmented-generation");
+        assertThat(page.select("h1").text()).isEqualTo("What is retrieval-augmented generation (RAG)?");
         assertThat(page.select("#f-email").val()).isEqualTo("nope");
         assertThat(page.select("#f-email-error").text()).contains("email address");
+        // The hint stays in the description next to the error.
+        fields.put("message", "short");
+        var again = Jsoup.parse(
+                visitor.post("/glossary/retrieval-augmented-generation", fields).body());
+        assertThat(again.select("#f-message").attr("aria-describedby")).isEqualTo("f-message-hint f-message-error");
+    }
+
+    @Test
+    void the_address_a_term_form_used_to_post_to_still_takes_inquiries_and_leads_back_to_the_page() {
+        var fields = aValidInquiry(visitor, TERM_PAGE);
+        var response = visitor.post("/glossary/retrieval-augmented-generation/inquiries", fields);
+        assertThat(response.statusCode()).isEqualTo(303);
+        var reopened = visitor.get("/glossary/retrieval-augmented-generation/inquiries");
+        assertThat(reopened.statusCode()).isEqualTo(303);
+        assertThat(Client.header(reopened, "Location")).hasValue("/glossary/retrieval-augmented-generation#help");
     }
 
     @Test
