@@ -1,0 +1,84 @@
+package glossary.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The retention period the privacy notice promises: a person's leads are erased, exactly as a
+ * staff erasure does, once nothing has happened with them (inquiry, reply, note, status change)
+ * for this many months. Run once a day across all instances (see {@code ops.Daily}).
+ */
+public final class Retention {
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+
+    private final Jdbi jdbi;
+    private final LeadWorkflow workflow;
+    private final int months;
+    private final Clock clock;
+
+    public Retention(Jdbi jdbi, LeadWorkflow workflow, int months, Clock clock) {
+        this.jdbi = jdbi;
+        this.workflow = workflow;
+        this.months = months;
+        this.clock = clock;
+    }
+
+    public int months() {
+        return months;
+    }
+
+    /**
+     * Erases every person whose last activity is older than the retention period, one person per
+     * transaction, stopping early (to go on the next day) when the app stops.
+     *
+     * @return how many leads were erased
+     */
+    public int eraseDue(BooleanSupplier stopping) {
+        var cutoff = cutoff();
+        var people = peopleLastActiveBefore(cutoff);
+        int leads = 0;
+        int erasedPeople = 0;
+        for (var person : people) {
+            if (stopping.getAsBoolean()) {
+                break;
+            }
+            int erased = workflow.eraseExpired(person, cutoff, months);
+            leads += erased;
+            erasedPeople += erased > 0 ? 1 : 0;
+        }
+        log.info(
+                "Retention: erased {} lead(s) of {} person(s) with no activity for {} months",
+                leads,
+                erasedPeople,
+                months);
+        return leads;
+    }
+
+    /** How many leads (not yet erased) the retention run will erase within this time, if nothing happens meanwhile. */
+    public long dueWithin(Duration window) {
+        var cutoff = cutoff();
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inquiry WHERE email_key IN (SELECT k FROM ("
+                        + LeadWorkflow.ACTIVITY + ") activity GROUP BY k HAVING MAX(t) < :until)")
+                .bind("until", cutoff.plus(window))
+                .mapTo(Long.class)
+                .one());
+    }
+
+    private List<String> peopleLastActiveBefore(OffsetDateTime cutoff) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT k FROM (" + LeadWorkflow.ACTIVITY + ") activity GROUP BY k HAVING MAX(t) < :cutoff")
+                .bind("cutoff", cutoff)
+                .mapTo(String.class)
+                .list());
+    }
+
+    private OffsetDateTime cutoff() {
+        return OffsetDateTime.now(clock).minusMonths(months);
+    }
+}
