@@ -119,7 +119,7 @@ public record Config(
                 dir,
                 baseUrl,
                 contentDir,
-                new Db(h2Url(dir), db.user(), db.password(), 1),
+                new Db(h2Url(dir), db.user(), db.password(), 2),
                 smtp,
                 mail,
                 forms,
