@@ -217,13 +217,20 @@ public final class LeadWorkflow {
      * Every moment something happened with a person, by the address as compared (k): an inquiry,
      * a reply (the first answer), a note, a status change. Erased leads have no key and drop out.
      */
-    static final String ACTIVITY = "SELECT email_key AS k, created_at AS t FROM inquiry WHERE email_key IS NOT NULL "
-            + "UNION ALL SELECT email_key, first_response_at FROM inquiry "
-            + "WHERE email_key IS NOT NULL AND first_response_at IS NOT NULL "
-            + "UNION ALL SELECT i.email_key, n.created_at FROM lead_note n JOIN inquiry i ON i.id = n.inquiry_id "
-            + "WHERE i.email_key IS NOT NULL "
-            + "UNION ALL SELECT i.email_key, e.created_at FROM lead_event e JOIN inquiry i ON i.id = e.inquiry_id "
-            + "WHERE i.email_key IS NOT NULL AND e.action IN ('status', 'not spam')";
+    static final String ACTIVITY = "SELECT k, t FROM (" + activity() + ") a";
+
+    /** The same moments with a column {@code lead}: 1 for each lead (its inquiry), 0 for the rest. */
+    static final String ACTIVITY_COUNTING_LEADS = activity();
+
+    private static String activity() {
+        return "SELECT email_key AS k, created_at AS t, 1 AS lead FROM inquiry WHERE email_key IS NOT NULL "
+                + "UNION ALL SELECT email_key, first_response_at, 0 FROM inquiry "
+                + "WHERE email_key IS NOT NULL AND first_response_at IS NOT NULL "
+                + "UNION ALL SELECT i.email_key, n.created_at, 0 FROM lead_note n JOIN inquiry i ON i.id = n.inquiry_id "
+                + "WHERE i.email_key IS NOT NULL "
+                + "UNION ALL SELECT i.email_key, e.created_at, 0 FROM lead_event e JOIN inquiry i ON i.id = e.inquiry_id "
+                + "WHERE i.email_key IS NOT NULL AND e.action IN ('status', 'not spam')";
+    }
 
     private void erase(Handle h, List<Long> ids, Long staffId, String detail) {
         for (long lead : ids) {

