@@ -248,7 +248,7 @@ public final class LeadWorkflow {
      * what an access request is answered with. Staff are named by role only (their addresses are
      * their own data, not the person's).
      */
-    public record PersonData(String email, String exportedAt, String retention, List<LeadData> leads) {}
+    public record PersonData(String email, String exportedAt, int retentionMonths, List<LeadData> leads) {}
 
     public record LeadData(
             String reference,
@@ -302,10 +302,7 @@ public final class LeadWorkflow {
                 event(h, lead, staffId, "export", "access request: " + ids.size() + " lead(s) exported as " + format);
             }
             return Optional.of(new PersonData(
-                    leads.get(0).email().strip(),
-                    OffsetDateTime.now(clock).toString(),
-                    "kept until " + retentionMonths + " months after the last contact, then erased",
-                    leads));
+                    leads.get(0).email().strip(), OffsetDateTime.now(clock).toString(), retentionMonths, leads));
         });
     }
 

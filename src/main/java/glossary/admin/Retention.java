@@ -2,6 +2,7 @@ package glossary.admin;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -21,6 +22,16 @@ public final class Retention {
     private final LeadWorkflow workflow;
     private final int months;
     private final Clock clock;
+
+    /**
+     * The count is a forecast over 30 days and moves only with activity, so the dashboard may show
+     * one a few minutes old rather than scan every lead on every visit.
+     */
+    private static final Duration FORECAST_FOR = Duration.ofMinutes(10);
+
+    private record Forecast(Duration window, Instant at, long leads) {}
+
+    private volatile Forecast forecast;
 
     public Retention(Jdbi jdbi, LeadWorkflow workflow, int months, Clock clock) {
         this.jdbi = jdbi;
@@ -52,6 +63,7 @@ public final class Retention {
             leads += erased;
             erasedPeople += erased > 0 ? 1 : 0;
         }
+        forecast = null;
         log.info(
                 "Retention: erased {} lead(s) of {} person(s) with no activity for {} months",
                 leads,
@@ -66,6 +78,19 @@ public final class Retention {
      * like the dashboard's other counts); an IN over the due people took twice as long.
      */
     public long dueWithin(Duration window) {
+        var now = clock.instant();
+        var last = forecast;
+        if (last != null
+                && last.window().equals(window)
+                && now.isBefore(last.at().plus(FORECAST_FOR))) {
+            return last.leads();
+        }
+        long leads = countDueWithin(window);
+        forecast = new Forecast(window, now, leads);
+        return leads;
+    }
+
+    private long countDueWithin(Duration window) {
         var cutoff = cutoff();
         return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(SUM(leads), 0) FROM (SELECT k, SUM(lead) AS leads, "
                         + "MAX(t) AS last FROM (" + LeadWorkflow.ACTIVITY_COUNTING_LEADS + ") activity GROUP BY k) "
