@@ -302,7 +302,10 @@ public final class LeadWorkflow {
                 event(h, lead, staffId, "export", "access request: " + ids.size() + " lead(s) exported as " + format);
             }
             return Optional.of(new PersonData(
-                    leads.get(0).email().strip(), OffsetDateTime.now(clock).toString(), retentionMonths, leads));
+                    InquiryRepository.emailKey(leads.get(0).email()),
+                    OffsetDateTime.now(clock).toString(),
+                    retentionMonths,
+                    leads));
         });
     }
 
