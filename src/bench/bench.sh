@@ -8,6 +8,8 @@
 #                                         requests without the slow clients, in the same run)
 #   BENCH_ONLY=term src/bench/bench.sh    runs only the term page against nginx
 #   BENCH_ONLY=inquiries src/bench/bench.sh runs only the inquiry part
+#   BENCH_ONLY=backup src/bench/bench.sh  runs only backup and restore of 100,000 leads (its reference:
+#                                         gzip and cp of the same database file, in the same run)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -351,4 +353,41 @@ echo "honest inquiry among them: $honest (303 is the thank-you redirect)"
 kill "$trickle_pid"; wait "$trickle_pid" 2>/dev/null || true
 unset 'pids[-1]'
 stop_app
+fi
+
+# 8. Backup and restore with 100,000 leads on H2: `backup` while the app serves pages, `restore`
+# into an empty directory; references: gzip -6 (the level of H2's zip, under the same load) and cp
+# of the same file.
+if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = backup ]; then
+backup_data="$work/backup-data"
+GLOSSARY_PORT=$APP_PORT GLOSSARY_DATA_DIR="$backup_data" java -jar target/glossary.jar > "$work/migrate.log" 2>&1 &
+migrate_pid=$!
+for _ in $(seq 1 300); do curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/robots.txt" && break; sleep 0.2; done
+kill "$migrate_pid"; wait "$migrate_pid" 2>/dev/null || true
+java -cp target/glossary.jar src/bench/GenerateLeads.java "$backup_data" 100000
+GLOSSARY_PORT=$APP_PORT GLOSSARY_DATA_DIR="$backup_data" java -Xmx256m -jar target/glossary.jar > "$work/backup-app.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 600); do curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/ready" && break; sleep 0.2; done
+db_file="$backup_data/glossary.mv.db"
+echo "database file with 100,000 leads: $(stat -c %s "$db_file") bytes"
+# Both under the same load: 4 connections on term pages for as long as they take.
+wrk -t1 -c4 -d300s "http://127.0.0.1:$APP_PORT/glossary/retrieval-augmented-generation" > /dev/null &
+load_pid=$!
+start=$(date +%s.%N)
+gzip -6 -c "$db_file" > "$work/reference.gz"
+gzip_s=$(echo "$(date +%s.%N) - $start" | bc)
+start=$(date +%s.%N)
+GLOSSARY_DATA_DIR="$backup_data" java -jar target/glossary.jar backup "$work/backup.zip"
+backup_s=$(echo "$(date +%s.%N) - $start" | bc)
+kill "$load_pid" 2>/dev/null || true; wait "$load_pid" 2>/dev/null || true
+printf 'backup while serving pages: %s bytes in %.1f s; gzip -6 of the file: %s bytes in %.1f s (ratio %.2f)\n' \
+  "$(stat -c %s "$work/backup.zip")" "$backup_s" "$(stat -c %s "$work/reference.gz")" "$gzip_s" "$(echo "$backup_s / $gzip_s" | bc -l)"
+stop_app
+start=$(date +%s.%N)
+cp "$db_file" "$work/reference.mv.db"
+cp_s=$(echo "$(date +%s.%N) - $start" | bc)
+start=$(date +%s.%N)
+GLOSSARY_DATA_DIR="$work/restored" java -jar target/glossary.jar restore "$work/backup.zip" | grep -v ' INFO '
+restore_s=$(echo "$(date +%s.%N) - $start" | bc)
+printf 'restore into an empty directory (checked and migrated): %.1f s; cp of the file: %.2f s\n' "$restore_s" "$cp_s"
 fi

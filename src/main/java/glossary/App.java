@@ -10,6 +10,7 @@ import glossary.admin.LeadStats;
 import glossary.admin.LeadWorkflow;
 import glossary.admin.LoginThrottle;
 import glossary.admin.OutboxController;
+import glossary.admin.Retention;
 import glossary.admin.Sessions;
 import glossary.admin.Staff;
 import glossary.admin.StaffAuth;
@@ -77,6 +78,7 @@ public final class App {
             PageViews views,
             Health health,
             Metrics metrics,
+            Retention retention,
             Clock clock) {}
 
     public static Javalin create(Parts parts) {
@@ -109,7 +111,7 @@ public final class App {
                 clients,
                 parts.worker(),
                 metrics.registry());
-        var info = new InfoPages(site, templates, pages);
+        var info = new InfoPages(site, templates, pages, config.retentionMonths());
         var securityHeaders = new SecurityHeaders(config.https());
         // Outermost first: the request log, the size limit (413 on a declared length before a byte
         // is read), the guard (headers, https redirect, content type, body deadline), pages served
@@ -140,11 +142,17 @@ public final class App {
                 new SameOrigin(config.baseUrl()));
         var adminPages = new AdminPages(site, templates);
         var search = new LeadSearch(jdbi);
-        var workflow = new LeadWorkflow(jdbi, parts.inquiries(), parts.outbox(), parts.clock());
+        var workflow = new LeadWorkflow(jdbi, parts.inquiries(), parts.outbox(), parts.clock(), metrics.registry());
         var inbox = new InboxController(adminPages, search, catalog, parts.clock());
-        var lead = new LeadController(adminPages, workflow, parts.staff(), parts.outbox(), catalog);
+        var lead = new LeadController(
+                adminPages, workflow, parts.staff(), parts.outbox(), catalog, templates, config.retentionMonths());
         var dashboard = new DashboardController(
-                adminPages, new LeadStats(jdbi, search, parts.clock()), catalog, parts.views(), misses);
+                adminPages,
+                new LeadStats(jdbi, search, parts.clock()),
+                catalog,
+                parts.views(),
+                misses,
+                parts.retention());
         var outbox = new OutboxController(adminPages, parts.outbox(), workflow);
 
         return Javalin.create(javalin -> {
@@ -211,6 +219,7 @@ public final class App {
             routes.post("/admin/leads/{id}/notes", auth.guarded(lead::addNote));
             routes.post("/admin/leads/{id}/assign", auth.guarded(lead::assign));
             routes.post("/admin/leads/{id}/erase", auth.guarded(lead::erase));
+            routes.post("/admin/leads/{id}/export", auth.guarded(lead::export));
             routes.get("/admin/outbox", auth.guarded(outbox::outboxPage));
             routes.get("/admin/metrics", auth.guarded(metrics::scrape));
             routes.post("/admin/outbox/{id}/retry", auth.guarded(outbox::retry));

@@ -24,7 +24,12 @@ public record Config(
         MailSettings mail,
         FormSettings forms,
         FirstAdmin admin,
-        OpsSettings ops) {
+        OpsSettings ops,
+        int retentionMonths,
+        Backups backups) {
+
+    /** Daily backups of the embedded database into dir (none when empty), keeping the newest {@code keep}. */
+    public record Backups(Optional<Path> dir, int keep) {}
 
     /** The first staff account, created on a start where there is none; no default exists. */
     public record FirstAdmin(String email, String password) {}
@@ -93,7 +98,38 @@ public record Config(
                 new OpsSettings(
                         Optional.ofNullable(blankToNull(env.get("GLOSSARY_METRICS_PORT")))
                                 .map(p -> Integer.parseInt(p.strip())),
-                        seconds(env.getOrDefault("GLOSSARY_SHUTDOWN_SECONDS", "20"))));
+                        seconds(env.getOrDefault("GLOSSARY_SHUTDOWN_SECONDS", "20"))),
+                atLeastOne("GLOSSARY_RETENTION_MONTHS", env.getOrDefault("GLOSSARY_RETENTION_MONTHS", "24")),
+                new Backups(
+                        Optional.ofNullable(blankToNull(env.get("GLOSSARY_BACKUP_DIR")))
+                                .map(dir -> Path.of(dir).toAbsolutePath().normalize()),
+                        atLeastOne("GLOSSARY_BACKUP_KEEP", env.getOrDefault("GLOSSARY_BACKUP_KEEP", "7"))));
+    }
+
+    private static int atLeastOne(String name, String value) {
+        int n = Integer.parseInt(value.strip());
+        if (n < 1) {
+            throw new IllegalArgumentException(name + " must be 1 or more, not " + n);
+        }
+        return n;
+    }
+
+    /** The same settings on an embedded database in another directory: a restore opens its copy there first. */
+    Config onEmbeddedIn(Path dir) {
+        return new Config(
+                port,
+                dir,
+                baseUrl,
+                contentDir,
+                siteFile,
+                new Db(h2Url(dir), db.user(), db.password(), 2),
+                smtp,
+                mail,
+                forms,
+                admin,
+                ops,
+                retentionMonths,
+                backups);
     }
 
     public boolean https() {

@@ -1,6 +1,8 @@
 package glossary;
 
+import glossary.admin.LeadWorkflow;
 import glossary.admin.Passwords;
+import glossary.admin.Retention;
 import glossary.admin.Staff;
 import glossary.admin.StaffCommand;
 import glossary.inquiry.InquiryMessages;
@@ -9,6 +11,7 @@ import glossary.inquiry.InquiryWriter;
 import glossary.mail.Outbox;
 import glossary.mail.OutboxWorker;
 import glossary.mail.SmtpMailer;
+import glossary.ops.Daily;
 import glossary.ops.Metrics;
 import glossary.term.PageViews;
 import glossary.term.TermImporter;
@@ -32,7 +35,7 @@ public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     /** The running app and what must be closed after it. */
-    public record Running(Javalin app, Health health, Database database, Metrics metrics, Parts parts)
+    public record Running(Javalin app, Health health, Database database, Metrics metrics, Daily daily, Parts parts)
             implements AutoCloseable {
         /**
          * Stops taking requests and finishes those in flight, stores inquiries already handed over,
@@ -103,6 +106,9 @@ public final class Main {
 
     public static void main(String[] args) {
         var config = Config.fromEnvironment();
+        if (BackupCommand.handles(args)) {
+            System.exit(BackupCommand.run(args, config, System.out));
+        }
         if (args.length > 0) {
             System.exit(StaffCommand.run(args, () -> openStaff(config)));
         }
@@ -214,6 +220,22 @@ public final class Main {
                             config.forms().submissionsPerClient(),
                             config.forms().rateWindow()),
                     messages.kinds()));
+            var retention = new Retention(
+                    database.jdbi(),
+                    new LeadWorkflow(database.jdbi(), inquiries, outbox, clock, metrics.registry()),
+                    config.retentionMonths(),
+                    clock);
+            var daily = parts.add(new Daily(database.jdbi(), clock));
+            daily.add("retention", () -> retention.eraseDue(daily::stopping));
+            if (config.db().embedded()) {
+                var backups = new Backups(database.jdbi(), config.backups(), clock);
+                BackupSocket.open(config.dataDir(), backups).ifPresent(parts::add);
+                if (config.backups().dir().isPresent()) {
+                    daily.add("backup", backups::daily);
+                }
+            } else if (config.backups().dir().isPresent()) {
+                log.warn("GLOSSARY_BACKUP_DIR is for the embedded database only: back PostgreSQL up with pg_dump");
+            }
             var health = new Health(database.jdbi());
             // Before the app starts, so a metrics port already taken stops the start with nothing left running.
             config.ops().metricsPort().ifPresent(metrics::serveOnLoopback);
@@ -232,9 +254,11 @@ public final class Main {
                     views,
                     health,
                     metrics,
+                    retention,
                     clock));
             parts.add(app::stop);
             app.start(config.port());
+            daily.start();
             log.info(
                     "Glossary is serving {} terms at {} (listening on port {}), started in {} ms ({} ms since the JVM started)",
                     catalog.terms().size(),
@@ -242,7 +266,7 @@ public final class Main {
                     app.port(),
                     (System.nanoTime() - began) / 1_000_000,
                     ManagementFactory.getRuntimeMXBean().getUptime());
-            return new Running(app, health, database, metrics, parts);
+            return new Running(app, health, database, metrics, daily, parts);
         } catch (RuntimeException e) {
             parts.close();
             throw e;

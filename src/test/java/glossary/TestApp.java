@@ -19,6 +19,9 @@ public final class TestApp implements AutoCloseable {
     public final Database database;
     public final Javalin app;
     public final glossary.ops.Metrics metrics;
+    /** The jobs run once a day (retention, backups); tests run them with {@code daily.runDue()} after moving the clock. */
+    public final glossary.ops.Daily daily;
+
     private final Main.Running running;
     private final Map<String, String> env;
     private final Storage storage;
@@ -70,6 +73,7 @@ public final class TestApp implements AutoCloseable {
         }
         database = running.database();
         metrics = running.metrics();
+        daily = running.daily();
         app = running.app();
     }
 

@@ -5,6 +5,7 @@ import glossary.term.SearchMisses;
 import glossary.term.TermCatalog;
 import glossary.web.PageMeta;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,16 +26,25 @@ public final class DashboardController {
             List<LeadStats.Count> perCategory,
             List<Conversion> conversions,
             List<LeadSearch.Row> waiting,
-            List<SearchMisses.Miss> misses) {}
+            List<SearchMisses.Miss> misses,
+            int retentionMonths,
+            long dueForErasure) {}
 
     private final AdminPages pages;
     private final LeadStats stats;
     private final TermCatalog catalog;
     private final PageViews views;
     private final SearchMisses misses;
+    private final Retention retention;
 
     public DashboardController(
-            AdminPages pages, LeadStats stats, TermCatalog catalog, PageViews views, SearchMisses misses) {
+            AdminPages pages,
+            LeadStats stats,
+            TermCatalog catalog,
+            PageViews views,
+            SearchMisses misses,
+            Retention retention) {
+        this.retention = retention;
         this.pages = pages;
         this.stats = stats;
         this.catalog = catalog;
@@ -76,6 +86,8 @@ public final class DashboardController {
                         perCategory,
                         conversions.subList(0, Math.min(50, conversions.size())),
                         stats.waitingOverADay(),
-                        misses.top(20)));
+                        misses.top(20),
+                        retention.months(),
+                        retention.dueWithin(Duration.ofDays(30))));
     }
 }

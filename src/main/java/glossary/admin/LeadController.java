@@ -4,16 +4,22 @@ import static glossary.admin.AdminPages.id;
 import static glossary.admin.AdminPages.leadPath;
 import static glossary.admin.AdminPages.staffId;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import glossary.inquiry.Choices;
 import glossary.inquiry.LeadStatus;
 import glossary.mail.Outbox;
 import glossary.term.TermCatalog;
+import glossary.web.CachedPage;
 import glossary.web.PageMeta;
+import glossary.web.Templates;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
+import java.util.Locale;
 
 /** One lead: everything about it on one page, and the forms that work it. */
 public final class LeadController {
@@ -36,8 +42,19 @@ public final class LeadController {
     private final Staff staff;
     private final Outbox outbox;
     private final TermCatalog catalog;
+    private final Templates templates;
+    private final int retentionMonths;
 
-    public LeadController(AdminPages pages, LeadWorkflow leads, Staff staff, Outbox outbox, TermCatalog catalog) {
+    public LeadController(
+            AdminPages pages,
+            LeadWorkflow leads,
+            Staff staff,
+            Outbox outbox,
+            TermCatalog catalog,
+            Templates templates,
+            int retentionMonths) {
+        this.templates = templates;
+        this.retentionMonths = retentionMonths;
         this.pages = pages;
         this.leads = leads;
         this.staff = staff;
@@ -104,6 +121,41 @@ public final class LeadController {
         }
         leads.assign(id, staffId(ctx), member == null ? null : member.id(), member == null ? null : member.email());
         ctx.redirect(leadPath(id), HttpStatus.SEE_OTHER);
+    }
+
+    /** The page handed to a person who asked what we hold about them: no admin chrome, nothing to load. */
+    public record ExportPage(LeadWorkflow.PersonData person) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * An access request: everything held about the person who sent this lead, as JSON or as a
+     * readable HTML page, downloaded as a file and recorded in the history of each of their leads.
+     */
+    public void export(Context ctx) {
+        long id = id(ctx);
+        var format = ctx.formParam("format");
+        if (!"json".equals(format) && !"html".equals(format)) {
+            throw new BadRequestResponse("Choose JSON or HTML");
+        }
+        var person = leads.exportPerson(id, staffId(ctx), format.toUpperCase(Locale.ROOT), retentionMonths)
+                .orElseThrow(NotFoundResponse::new);
+        var reference = person.leads().get(0).reference();
+        byte[] body;
+        if (format.equals("json")) {
+            try {
+                body = JSON.writeValueAsBytes(person);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            ctx.contentType("application/json; charset=utf-8");
+        } else {
+            body = templates.render("admin/export.jte", new ExportPage(person));
+            ctx.contentType(CachedPage.HTML);
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Content-Disposition", "attachment; filename=\"personal-data-" + reference + "." + format + "\"");
+        ctx.result(body);
     }
 
     public void erase(Context ctx) {

@@ -4,6 +4,8 @@ import glossary.inquiry.Inquiry;
 import glossary.inquiry.InquiryRepository;
 import glossary.inquiry.LeadStatus;
 import glossary.mail.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -32,12 +34,24 @@ public final class LeadWorkflow {
     private final InquiryRepository inquiries;
     private final Outbox outbox;
     private final Clock clock;
+    private final Counter erasedOnRequest;
+    private final Counter erasedByRetention;
 
-    public LeadWorkflow(Jdbi jdbi, InquiryRepository inquiries, Outbox outbox, Clock clock) {
+    public LeadWorkflow(Jdbi jdbi, InquiryRepository inquiries, Outbox outbox, Clock clock, MeterRegistry metrics) {
         this.jdbi = jdbi;
         this.inquiries = inquiries;
         this.outbox = outbox;
         this.clock = clock;
+        this.erasedOnRequest = erasures(metrics, "request");
+        this.erasedByRetention = erasures(metrics, "retention");
+    }
+
+    /** Leads erased, by why: a count only, nothing about whom. */
+    private static Counter erasures(MeterRegistry metrics, String reason) {
+        return Counter.builder("glossary.leads.erased")
+                .tag("reason", reason)
+                .description("Leads whose personal data was erased, on request or by the retention period")
+                .register(metrics);
     }
 
     public Optional<Detail> detail(long id) {
@@ -153,24 +167,224 @@ public final class LeadWorkflow {
      * @return how many leads were erased
      */
     public int erasePerson(long id, long staffId) {
-        return jdbi.inTransaction(h -> {
+        int erased = jdbi.inTransaction(h -> {
             var ids = sameAddress(h, id);
-            for (long lead : ids) {
-                inquiries.erase(h, lead);
-                h.createUpdate("DELETE FROM lead_note WHERE inquiry_id = :id")
-                        .bind("id", lead)
-                        .execute();
-                outbox.cancel(h, lead);
-                event(
-                        h,
-                        lead,
-                        staffId,
-                        "erased",
-                        "personal data erased on request, with " + (ids.size() - 1)
-                                + " other lead(s) from the same address");
-            }
+            erase(
+                    h,
+                    ids,
+                    staffId,
+                    "personal data erased on request, with " + (ids.size() - 1)
+                            + " other lead(s) from the same address");
             return ids.size();
         });
+        erasedOnRequest.increment(erased);
+        return erased;
+    }
+
+    /**
+     * Erases, as a staff erasure does, every lead of the person with this address whose last
+     * activity is still before the cutoff; checked again here, in the erasing transaction, so a
+     * person who has written since the due leads were listed keeps their data.
+     *
+     * @return how many leads were erased
+     */
+    int eraseExpired(String emailKey, OffsetDateTime cutoff, int months) {
+        int erased = jdbi.inTransaction(h -> {
+            var ids = h.createQuery("SELECT id FROM inquiry WHERE email_key = :key ORDER BY id FOR UPDATE")
+                    .bind("key", emailKey)
+                    .mapTo(Long.class)
+                    .list();
+            var last = h.createQuery("SELECT MAX(t) FROM (" + ACTIVITY + ") activity WHERE k = :key")
+                    .bind("key", emailKey)
+                    .mapTo(OffsetDateTime.class)
+                    .findOne();
+            if (ids.isEmpty() || last.isEmpty() || !last.get().isBefore(cutoff)) {
+                return 0;
+            }
+            erase(
+                    h,
+                    ids,
+                    null,
+                    "personal data erased after " + months + " months without activity (retention), with "
+                            + (ids.size() - 1) + " other lead(s) from the same address");
+            return ids.size();
+        });
+        erasedByRetention.increment(erased);
+        return erased;
+    }
+
+    /**
+     * Every moment something happened with a person, by the address as compared (k): an inquiry,
+     * a reply (the first answer), a note, a status change. Erased leads have no key and drop out.
+     */
+    static final String ACTIVITY = "SELECT k, t FROM (" + activity() + ") a";
+
+    /** The same moments with a column {@code lead}: 1 for each lead (its inquiry), 0 for the rest. */
+    static final String ACTIVITY_COUNTING_LEADS = activity();
+
+    private static String activity() {
+        return "SELECT email_key AS k, created_at AS t, 1 AS lead FROM inquiry WHERE email_key IS NOT NULL "
+                + "UNION ALL SELECT email_key, first_response_at, 0 FROM inquiry "
+                + "WHERE email_key IS NOT NULL AND first_response_at IS NOT NULL "
+                + "UNION ALL SELECT i.email_key, n.created_at, 0 FROM lead_note n JOIN inquiry i ON i.id = n.inquiry_id "
+                + "WHERE i.email_key IS NOT NULL "
+                + "UNION ALL SELECT i.email_key, e.created_at, 0 FROM lead_event e JOIN inquiry i ON i.id = e.inquiry_id "
+                + "WHERE i.email_key IS NOT NULL AND e.action IN ('status', 'not spam')";
+    }
+
+    private void erase(Handle h, List<Long> ids, Long staffId, String detail) {
+        for (long lead : ids) {
+            inquiries.erase(h, lead);
+            h.createUpdate("DELETE FROM lead_note WHERE inquiry_id = :id")
+                    .bind("id", lead)
+                    .execute();
+            outbox.cancel(h, lead);
+            event(h, lead, staffId, "erased", detail);
+        }
+    }
+
+    /**
+     * Everything held about the person who sent this lead, found by their address as compared:
+     * what an access request is answered with. Staff are named by role only (their addresses are
+     * their own data, not the person's).
+     */
+    public record PersonData(String email, String exportedAt, int retentionMonths, List<LeadData> leads) {}
+
+    public record LeadData(
+            String reference,
+            String receivedAt,
+            String status,
+            String name,
+            String email,
+            String company,
+            String role,
+            String country,
+            String phone,
+            String message,
+            String timeline,
+            String term,
+            String page,
+            String referrer,
+            String utmSource,
+            String utmMedium,
+            String utmCampaign,
+            String utmTerm,
+            String utmContent,
+            String clientIp,
+            String userAgent,
+            List<NoteData> notes,
+            List<EventData> history,
+            List<MessageData> messages) {}
+
+    public record NoteData(String at, String body) {}
+
+    public record EventData(String at, String by, String action, String detail) {}
+
+    public record MessageData(String kind, String state, String sentAt, int attempts) {}
+
+    /**
+     * The person's data, and an entry in the history of each of their leads saying it was handed
+     * out (in the same transaction, so no export goes unrecorded).
+     *
+     * @return empty when the lead does not exist or was erased (nothing is held any more)
+     */
+    public Optional<PersonData> exportPerson(long id, long staffId, String format, int retentionMonths) {
+        return jdbi.inTransaction(h -> {
+            var ids = sameAddress(h, id);
+            if (ids.isEmpty()) {
+                return Optional.empty();
+            }
+            var leads = new java.util.ArrayList<LeadData>();
+            for (long lead : ids) {
+                leads.add(leadData(h, lead));
+            }
+            for (long lead : ids) {
+                event(h, lead, staffId, "export", "access request: " + ids.size() + " lead(s) exported as " + format);
+            }
+            return Optional.of(new PersonData(
+                    InquiryRepository.emailKey(leads.get(0).email()),
+                    OffsetDateTime.now(clock).toString(),
+                    retentionMonths,
+                    leads));
+        });
+    }
+
+    private LeadData leadData(Handle h, long id) {
+        var lead = h.createQuery("SELECT * FROM inquiry WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new LeadData(
+                        Inquiry.reference(rs.getLong("id"), rs.getObject("created_at", OffsetDateTime.class)),
+                        rs.getObject("created_at", OffsetDateTime.class).toString(),
+                        rs.getString("status"),
+                        rs.getString("name"),
+                        rs.getString("email"),
+                        rs.getString("company"),
+                        rs.getString("job_role"),
+                        rs.getString("country"),
+                        rs.getString("phone"),
+                        rs.getString("message"),
+                        rs.getString("timeline"),
+                        rs.getString("term_slug"),
+                        rs.getString("page"),
+                        rs.getString("referrer"),
+                        rs.getString("utm_source"),
+                        rs.getString("utm_medium"),
+                        rs.getString("utm_campaign"),
+                        rs.getString("utm_term"),
+                        rs.getString("utm_content"),
+                        rs.getString("client_ip"),
+                        rs.getString("user_agent"),
+                        List.of(),
+                        List.of(),
+                        List.of()))
+                .one();
+        var notes = h.createQuery("SELECT created_at, body FROM lead_note WHERE inquiry_id = :id ORDER BY id")
+                .bind("id", id)
+                .map((rs, ctx) -> new NoteData(
+                        rs.getObject("created_at", OffsetDateTime.class).toString(), rs.getString("body")))
+                .list();
+        var history = h.createQuery(
+                        "SELECT created_at, staff_id, action, detail FROM lead_event WHERE inquiry_id = :id ORDER BY id")
+                .bind("id", id)
+                .map((rs, ctx) -> new EventData(
+                        rs.getObject("created_at", OffsetDateTime.class).toString(),
+                        rs.getObject("staff_id") == null ? "system" : "staff",
+                        rs.getString("action"),
+                        rs.getString("detail")))
+                .list();
+        var messages = new java.util.ArrayList<MessageData>();
+        for (var entry : outbox.forInquiry(h, id)) {
+            messages.add(new MessageData(
+                    entry.kind().equals("ack") ? "acknowledgement to you" : "notification to our team",
+                    entry.status().label(),
+                    entry.sentAt() == null ? null : entry.sentAt().toString(),
+                    entry.attempts()));
+        }
+        return new LeadData(
+                lead.reference(),
+                lead.receivedAt(),
+                lead.status(),
+                lead.name(),
+                lead.email(),
+                lead.company(),
+                lead.role(),
+                lead.country(),
+                lead.phone(),
+                lead.message(),
+                lead.timeline(),
+                lead.term(),
+                lead.page(),
+                lead.referrer(),
+                lead.utmSource(),
+                lead.utmMedium(),
+                lead.utmCampaign(),
+                lead.utmTerm(),
+                lead.utmContent(),
+                lead.clientIp(),
+                lead.userAgent(),
+                notes,
+                history,
+                messages);
     }
 
     /** How many leads come from this lead's email address, itself included (0 once erased). */
@@ -186,7 +400,7 @@ public final class LeadWorkflow {
                 .list();
     }
 
-    private void event(Handle h, long id, long staffId, String action, String detail) {
+    private void event(Handle h, long id, Long staffId, String action, String detail) {
         h.createUpdate("INSERT INTO lead_event (inquiry_id, staff_id, created_at, action, detail) "
                         + "VALUES (:id, :staff, :now, :action, :detail)")
                 .bind("id", id)

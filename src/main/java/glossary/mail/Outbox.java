@@ -228,11 +228,15 @@ public final class Outbox {
             "id, inquiry_id, kind, message_id, status, attempts, last_error, next_attempt_at, sent_at";
 
     public List<Entry> forInquiry(long inquiryId) {
-        return jdbi.withHandle(
-                h -> h.createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox WHERE inquiry_id = :id ORDER BY id")
-                        .bind("id", inquiryId)
-                        .map(Outbox::entry)
-                        .list());
+        return jdbi.withHandle(h -> forInquiry(h, inquiryId));
+    }
+
+    /** An inquiry's messages, read in the caller's transaction. */
+    public List<Entry> forInquiry(Handle handle, long inquiryId) {
+        return handle.createQuery("SELECT " + ENTRY_COLUMNS + " FROM outbox WHERE inquiry_id = :id ORDER BY id")
+                .bind("id", inquiryId)
+                .map(Outbox::entry)
+                .list();
     }
 
     /** Messages not yet sent and not given up on by a person, newest first: what the outbox page lists. */

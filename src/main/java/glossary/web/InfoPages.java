@@ -5,13 +5,16 @@ import java.nio.charset.StandardCharsets;
 
 /** The few pages that are not about a term: privacy and robots.txt. */
 public final class InfoPages {
-    public record Info(PageMeta meta) {}
+    /** retention: how long enquiries are kept, "24 months", from the setting the erasure runs on. */
+    public record Info(PageMeta meta, String retention) {}
 
     private final Site site;
     private final Templates templates;
     private final PageCache pages;
+    private final String retention;
 
-    public InfoPages(Site site, Templates templates, PageCache pages) {
+    public InfoPages(Site site, Templates templates, PageCache pages, int retentionMonths) {
+        this.retention = retentionMonths == 1 ? "1 month" : retentionMonths + " months";
         this.site = site;
         this.templates = templates;
         this.pages = pages;
@@ -24,10 +27,12 @@ public final class InfoPages {
                                 "public, max-age=300",
                                 templates.render(
                                         "info/privacy.jte",
-                                        new Info(site.page(
-                                                "Privacy notice | " + site.name(),
-                                                "What we store when you contact us, why, for how long, and how to have it erased.",
-                                                "/privacy")))))
+                                        new Info(
+                                                site.page(
+                                                        "Privacy notice | " + site.name(),
+                                                        "What we store when you contact us, why, for how long, and how to have it erased.",
+                                                        "/privacy"),
+                                                retention))))
                 .send(ctx);
     }
 
