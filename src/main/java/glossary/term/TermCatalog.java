@@ -154,8 +154,12 @@ public final class TermCatalog {
         return first >= 'A' && first <= 'Z' ? String.valueOf(first) : "#";
     }
 
-    public List<TermSearch.Hit> search(String query, int limit) {
-        return search.search(query, limit);
+    public TermSearch.Results search(String query, int offset, int limit) {
+        return search.search(query, offset, limit);
+    }
+
+    public Optional<TermSearch.Correction> correction(String query) {
+        return search.correction(query);
     }
 
     public List<Term> suggestions(String query, int limit) {

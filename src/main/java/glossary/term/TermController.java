@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TermController {
     private static final Logger log = LoggerFactory.getLogger(TermController.class);
-    static final int MAX_QUERY_LENGTH = 200;
     private static final String PAGE_CACHE = "public, max-age=300";
 
     /**
@@ -40,6 +39,7 @@ public final class TermController {
     private final PageViews views;
     private final FormSlot form;
     private final SchemaOrg schema;
+    private final SearchPage searchPage;
 
     public TermController(
             TermCatalog catalog,
@@ -57,6 +57,7 @@ public final class TermController {
         this.views = views;
         this.form = form;
         this.schema = new SchemaOrg(site);
+        this.searchPage = new SearchPage(catalog, site);
     }
 
     public void home(Context ctx) {
@@ -66,7 +67,7 @@ public final class TermController {
                             "Plain-language definitions of " + catalog.terms().size()
                                     + " AI terms, with why each matters for business, what to consider, and answers to common questions.",
                             "/");
-                    meta = meta.withJsonLd(JsonLd.of(List.of(schema.webSite())));
+                    meta = meta.withJsonLd(JsonLd.of(List.of(schema.webSite()))).withSearchInPage();
                     return CachedPage.html(
                             PAGE_CACHE,
                             templates.render(
@@ -174,33 +175,20 @@ public final class TermController {
     }
 
     public void search(Context ctx) {
-        var query = ctx.queryParam("q");
-        query = query == null ? "" : query.strip();
-        if (query.length() > MAX_QUERY_LENGTH) {
-            query = query.substring(0, MAX_QUERY_LENGTH);
+        var answer = searchPage.answer(ctx.queryParam("q"), ctx.queryParam("page"), ctx.queryParam("exact"));
+        if (answer.redirect() != null) {
+            ctx.redirect(answer.redirect(), HttpStatus.FOUND);
+            return;
         }
-        var results = new ArrayList<Term>();
-        for (var hit : catalog.search(query, 50)) {
-            results.add(hit.term());
-        }
-        List<Term> suggestions = List.of();
-        if (results.isEmpty() && !query.isEmpty()) {
-            suggestions = catalog.suggestions(query, 5);
+        if (answer.missed()) {
             try {
-                misses.record(query);
+                misses.record(answer.page().query());
             } catch (RuntimeException e) {
                 // Counting a miss is a nicety; the reader still gets their answer without the database.
                 log.warn("Search miss not recorded: {}", e.toString());
             }
         }
-        var title = query.isEmpty() ? "Search the glossary" : "Search results for \"" + query + "\"";
-        var meta = site.page(title + " | " + site.name(), "Search the " + site.name() + ".", "/search")
-                .notIndexed();
-        CachedPage.sendOnce(
-                ctx,
-                CachedPage.HTML,
-                "no-cache",
-                templates.render("term/search.jte", new Pages.Search(meta, query, results, suggestions)));
+        CachedPage.sendOnce(ctx, CachedPage.HTML, "no-cache", templates.render("term/search.jte", answer.page()));
     }
 
     /** The 404 page suggests terms whose names resemble the last part of the path asked for. */

@@ -4,7 +4,7 @@ package glossary.web;
 public record Site(String name, String baseUrl, String stylesheetUrl) {
 
     public PageMeta page(String title, String description, String path) {
-        return new PageMeta(title, description, url(path), "website", SafeHtml.EMPTY, false, this);
+        return new PageMeta(title, description, url(path), "website", SafeHtml.EMPTY, false, this, false);
     }
 
     public String url(String path) {
