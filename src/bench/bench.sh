@@ -7,6 +7,8 @@
 #   BENCH_ONLY=slow src/bench/bench.sh    runs only the slow-clients part (its reference: the same
 #                                         requests without the slow clients, in the same run)
 #   BENCH_ONLY=term src/bench/bench.sh    runs only the term page against nginx
+#   BENCH_ONLY=search src/bench/bench.sh  runs only the search pages against nginx (bundled terms
+#                                         and 10,000 generated ones; broad and narrow queries)
 #   BENCH_ONLY=inquiries src/bench/bench.sh runs only the inquiry part
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -149,20 +151,35 @@ report "term page (cached bytes)" "$app_line" "$nginx_line"
 stop_app
 [ "${BENCH_ONLY:-}" = term ] && exit 0
 
-# 2. A search results page, rendered per request, with 10,000 generated terms loaded.
+fi
+# 2. Search results pages, rendered per request: broad queries ("model" and "ai" match most terms)
+#    and a narrow one, with the bundled glossary and with 10,000 generated terms loaded. Each against
+#    nginx serving the same bytes as a static file.
+if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = search ]; then
+[ -f "$work/nginx.pid" ] || start_nginx
+search_row() { # label query file
+  mirror "$2" "$3"
+  wrk -t2 -c"$CONNECTIONS" -d10s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$2" >/dev/null # warm-up
+  local app_line nginx_line
+  app_line=$(measure "http://127.0.0.1:$APP_PORT$2")
+  nginx_line=$(measure "http://127.0.0.1:$NGINX_PORT/$3")
+  report "$1 ($(stat -c %s "$work/www/$3.gz") B)" "$app_line" "$nginx_line"
+}
+start_app ""
+search_row "search ?q=model (169 terms)" "/search?q=model" search-model-169.html
+search_row "search ?q=ai (169 terms)" "/search?q=ai" search-ai-169.html
+stop_app
 java src/bench/GenerateTerms.java "$work/terms" 10000
 start_app "$work/terms"
-QUERY="/search?q=ledger17"
-mirror "$QUERY" search.html
-echo "search page: $(grep -c 'term-list' "$work/www/search.html" || true) list, $(stat -c %s "$work/www/search.html") bytes"
-wrk -t2 -c"$CONNECTIONS" -d15s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$QUERY" >/dev/null # warm-up
-app_line=$(measure "http://127.0.0.1:$APP_PORT$QUERY")
-nginx_line=$(measure "http://127.0.0.1:$NGINX_PORT/search.html")
-report "search page (10,000 terms)" "$app_line" "$nginx_line"
+echo "with 10,000 terms: $(curl -fs "http://127.0.0.1:$APP_PORT/search?q=model" | grep -o '<h1>[^<]*</h1>'), $(curl -fs "http://127.0.0.1:$APP_PORT/search?q=ai" | grep -o '<h1>[^<]*</h1>')"
+search_row "search ?q=model (10,000 terms)" "/search?q=model" search-model.html
+search_row "search ?q=ai (10,000 terms)" "/search?q=ai" search-ai.html
+search_row "search ?q=ledger17 (10,000 terms)" "/search?q=ledger17" search-ledger17.html
 stop_app
+[ "${BENCH_ONLY:-}" = search ] && exit 0
+fi
 
 # 3. Inquiries accepted per second on H2 (inquiry + two outbox rows in one transaction), 32 clients.
-fi
 if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = inquiries ]; then
 start_app ""
 inquiry_script "http://127.0.0.1:$APP_PORT"

@@ -1,6 +1,8 @@
 package glossary.term;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +19,12 @@ final class Names {
     private final int[] termIds;
     private final int[] trigramCounts;
     private final Map<String, int[]> byTrigram;
+    private final int termCount;
 
     Names(String[] names, int[] termIds) {
         this.names = names;
         this.termIds = termIds;
+        termCount = Arrays.stream(termIds).max().orElse(-1) + 1;
         trigramCounts = new int[names.length];
         var index = new HashMap<String, List<Integer>>();
         for (int i = 0; i < names.length; i++) {
@@ -51,46 +55,69 @@ final class Names {
         return ids;
     }
 
-    /** [term id, edits] for names within max(2, 2/5 of the query's length) edits, sorted. */
+    /** [term id, edits] for names within one edit (two from 8 letters on), sorted. */
     private List<int[]> edits(String query) {
-        int threshold = Math.max(2, query.length() * 2 / 5);
-        var best = new HashMap<Integer, Integer>();
+        int threshold = query.length() < 8 ? 1 : 2;
+        var best = new Best(termCount);
         for (int i = 0; i < names.length; i++) {
             int whole = Similarity.damerauLevenshtein(query, names[i], threshold);
-            var start = names[i].length() > query.length() ? names[i].substring(0, query.length()) : names[i];
-            int cut = Similarity.damerauLevenshtein(query, start, threshold) + 1; // below a whole match
+            int start = Math.min(names[i].length(), query.length());
+            int cut = Similarity.damerauLevenshtein(query, names[i], start, threshold) + 1; // below a whole match
             int score = Math.min(whole, cut);
             if (score <= threshold) {
-                best.merge(termIds[i], score, Math::min);
+                best.offer(termIds[i], score);
             }
         }
-        return sorted(best);
+        return best.sorted();
     }
 
     /** [term id, minus the similarity in thousandths] for names sharing enough three-letter pieces, most alike first. */
     private List<int[]> pieces(String query) {
         var pieces = Similarity.trigrams(query);
-        var shared = new HashMap<Integer, Integer>();
+        var shared = new int[names.length];
         for (var piece : pieces) {
             for (int name : byTrigram.getOrDefault(piece, new int[0])) {
-                shared.merge(name, 1, Integer::sum);
+                shared[name]++;
             }
         }
-        var best = new HashMap<Integer, Integer>();
-        shared.forEach((name, count) -> {
-            double dice = 2.0 * count / (pieces.size() + trigramCounts[name]);
-            if (dice >= MIN_SIMILARITY) {
-                best.merge(termIds[name], -(int) Math.round(dice * 1000), Math::min);
+        var best = new Best(termCount);
+        for (int name = 0; name < names.length; name++) {
+            if (shared[name] == 0) {
+                continue;
             }
-        });
-        return sorted(best);
+            double dice = 2.0 * shared[name] / (pieces.size() + trigramCounts[name]);
+            if (dice >= MIN_SIMILARITY) {
+                best.offer(termIds[name], -(int) Math.round(dice * 1000));
+            }
+        }
+        return best.sorted();
     }
 
-    /** Entries as [id, value], by value, then id. */
-    private static List<int[]> sorted(Map<Integer, Integer> values) {
-        var entries = new ArrayList<int[]>();
-        values.forEach((id, value) -> entries.add(new int[] {id, value}));
-        entries.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(a[0], b[0]));
-        return entries;
+    /** The lowest value offered for each term. */
+    private static final class Best {
+        private final int[] values;
+        private final BitSet offered;
+
+        Best(int terms) {
+            values = new int[terms];
+            offered = new BitSet(terms);
+        }
+
+        void offer(int id, int value) {
+            if (!offered.get(id) || value < values[id]) {
+                values[id] = value;
+                offered.set(id);
+            }
+        }
+
+        /** Entries as [id, value], by value, then id. */
+        List<int[]> sorted() {
+            var entries = new ArrayList<int[]>();
+            for (int id = offered.nextSetBit(0); id >= 0; id = offered.nextSetBit(id + 1)) {
+                entries.add(new int[] {id, values[id]});
+            }
+            entries.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(a[0], b[0]));
+            return entries;
+        }
     }
 }

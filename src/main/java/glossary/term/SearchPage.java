@@ -20,6 +20,8 @@ final class SearchPage {
     /** Pages beyond this are not asked for by people; such a number is treated like any bad one. */
     private static final int MAX_PAGE_DIGITS = 5;
 
+    private static final int MAX_WORD_LENGTH = 40;
+
     /** Either a page to render or a URL to send the reader to; {@code missed} when nothing was found. */
     record Answer(Pages.Search page, String redirect, boolean missed) {}
 
@@ -29,6 +31,25 @@ final class SearchPage {
     SearchPage(TermCatalog catalog, Site site) {
         this.catalog = catalog;
         this.site = site;
+    }
+
+    /**
+     * Whether the query is one word of the catalog, typed as plain letters and digits, with at most a
+     * page number and the as-typed flag: a page for it depends on nothing a reader wrote freely.
+     */
+    boolean commonQuery(String q, String pageParameter, String exact) {
+        if (q == null || q.isEmpty() || q.length() > MAX_WORD_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < q.length(); i++) {
+            char c = q.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return (pageParameter == null || pageNumber(pageParameter) > 0)
+                && (exact == null || exact.equals("1"))
+                && catalog.hasWord(Slugs.normalized(q));
     }
 
     /** {@code exact} ("1") asks for the query as typed, without correction; {@code page} counts from 1. */

@@ -13,11 +13,16 @@ final class Similarity {
      * {@code limit}: a typo check needs no more, and stopping early keeps a scan of every name cheap.
      */
     static int damerauLevenshtein(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) > limit) {
+        return damerauLevenshtein(a, b, b.length(), limit);
+    }
+
+    /** The same, to the first {@code bLength} characters of {@code b} (no substring made). */
+    static int damerauLevenshtein(String a, String b, int bLength, int limit) {
+        if (Math.abs(a.length() - bLength) > limit) {
             return limit + 1;
         }
         int n = a.length();
-        int m = b.length();
+        int m = bLength;
         var before = new int[m + 1];
         var previous = new int[m + 1];
         var current = new int[m + 1];

@@ -158,6 +158,11 @@ public final class TermCatalog {
         return search.search(query, offset, limit);
     }
 
+    /** Whether a normalised word occurs in some term. */
+    boolean hasWord(String normalizedWord) {
+        return search.hasWord(normalizedWord);
+    }
+
     public Optional<TermSearch.Correction> correction(String query) {
         return search.correction(query);
     }

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,13 @@ import org.slf4j.LoggerFactory;
 public final class TermController {
     private static final Logger log = LoggerFactory.getLogger(TermController.class);
     private static final String PAGE_CACHE = "public, max-age=300";
+    private static final String SEARCH_CACHE = "no-cache";
+
+    /**
+     * Bounds {@link #commonSearches}: the catalog's words times the ways to type them is more than a
+     * broad search needs, and past this a page is simply rendered per request.
+     */
+    private static final int MAX_COMMON_SEARCHES = 4096;
 
     /**
      * Term pages are kept in memory with a placeholder for the form's token and get a fresh token
@@ -40,6 +49,13 @@ public final class TermController {
     private final FormSlot form;
     private final SchemaOrg schema;
     private final SearchPage searchPage;
+
+    /**
+     * Search pages for a query that is one word of the catalog ("model", "AI"), rendered and
+     * compressed once: the broad searches that match most terms and are asked most. Only the
+     * catalog's own words are keys, so no reader's free text is kept here.
+     */
+    private final Map<String, CachedPage> commonSearches = new ConcurrentHashMap<>();
 
     public TermController(
             TermCatalog catalog,
@@ -175,7 +191,16 @@ public final class TermController {
     }
 
     public void search(Context ctx) {
-        var answer = searchPage.answer(ctx.queryParam("q"), ctx.queryParam("page"), ctx.queryParam("exact"));
+        var q = ctx.queryParam("q");
+        var pageNumber = ctx.queryParam("page");
+        var exact = ctx.queryParam("exact");
+        var key = searchPage.commonQuery(q, pageNumber, exact) ? q + '\n' + pageNumber + '\n' + exact : null;
+        var cached = key == null ? null : commonSearches.get(key);
+        if (cached != null) {
+            cached.send(ctx);
+            return;
+        }
+        var answer = searchPage.answer(q, pageNumber, exact);
         if (answer.redirect() != null) {
             ctx.redirect(answer.redirect(), HttpStatus.FOUND);
             return;
@@ -188,7 +213,14 @@ public final class TermController {
                 log.warn("Search miss not recorded: {}", e.toString());
             }
         }
-        CachedPage.sendOnce(ctx, CachedPage.HTML, "no-cache", templates.render("term/search.jte", answer.page()));
+        var body = templates.render("term/search.jte", answer.page());
+        if (key != null && !answer.missed() && commonSearches.size() < MAX_COMMON_SEARCHES) {
+            var page = CachedPage.html(SEARCH_CACHE, body);
+            commonSearches.putIfAbsent(key, page);
+            page.send(ctx);
+            return;
+        }
+        CachedPage.sendOnce(ctx, CachedPage.HTML, SEARCH_CACHE, body);
     }
 
     /** The 404 page suggests terms whose names resemble the last part of the path asked for. */

@@ -164,6 +164,10 @@ public final class TermSearch {
         }
     }
 
+    boolean hasWord(String normalizedWord) {
+        return words.containsKey(normalizedWord);
+    }
+
     /** The first {@code limit} results (for the first page) and their total. */
     Results search(String query, int limit) {
         return search(query, 0, limit);
@@ -194,6 +198,7 @@ public final class TermSearch {
         var keys = new long[0];
         int count = 0;
         var found = new BitSet(terms.size());
+        var phrase = normalized + " "; // a title that starts with this starts with the query's words
         if (Arrays.stream(postings).allMatch(p -> p != null)) {
             keys = new long
                     [Arrays.stream(postings).mapToInt(p -> p.ids().length).min().orElse(0)];
@@ -221,7 +226,7 @@ public final class TermSearch {
                     all &= places;
                     mentions += places >>> MENTIONS_SHIFT;
                 }
-                keys[count++] = key(id, tierOf(id, normalized, all), mentions);
+                keys[count++] = key(id, tierOf(id, normalized, phrase, all), mentions);
                 found.set(id);
             }
         }
@@ -245,7 +250,12 @@ public final class TermSearch {
         return new Ranking(ids, tiers);
     }
 
-    private Tier tierOf(int id, String normalized, int places) {
+    private Tier tierOf(int id, String normalized, String phrase, int places) {
+        if ((places & (IN_TITLE | IN_ALIAS)) == 0) { // then the title or an alias cannot be the query
+            return titles[id].startsWith(normalized)
+                    ? Tier.TITLE_PART
+                    : (places & IN_DEFINITION) != 0 ? Tier.DEFINITION : Tier.BODY;
+        }
         if (titles[id].equals(normalized)) {
             return Tier.TITLE;
         }
@@ -254,7 +264,7 @@ public final class TermSearch {
                 return Tier.ALIAS;
             }
         }
-        if (titles[id].startsWith(normalized + " ")) {
+        if (titles[id].startsWith(phrase)) {
             return Tier.TITLE_PREFIX;
         }
         if ((places & IN_TITLE) != 0) {

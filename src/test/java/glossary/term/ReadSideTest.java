@@ -243,6 +243,18 @@ class ReadSideTest {
     }
 
     @Test
+    void a_search_for_one_catalog_word_is_kept_and_revalidates_with_its_etag() {
+        var first = visitor.get("/search?q=AI&page=2");
+        var etag = Client.header(first, "ETag").orElseThrow();
+        var again = visitor.get("/search?q=AI&page=2", "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(visitor.get("/search?q=AI&page=2").body()).isEqualTo(first.body());
+        assertThat(Client.header(visitor.get("/search?q=what+is+ai"), "ETag"))
+                .as("free text is rendered per request, not kept")
+                .isEmpty();
+    }
+
+    @Test
     void the_home_search_and_term_pages_each_have_one_search_box() {
         for (var path : List.of("/", "/search", "/search?q=model", "/search?q=blockchain", "/glossary/ai-agent")) {
             var page = visitor.page(path);
