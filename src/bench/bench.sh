@@ -15,10 +15,11 @@ cd "$(dirname "$0")/../.."
 
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
-APP_PORT=18080
-NGINX_PORT=18081
-PROXY_PORT=18082
-APP2_PORT=18083
+# BENCH_PORT moves all four ports (default 18080-18083), so two benchmarks on one machine stay apart.
+APP_PORT=${BENCH_PORT:-18080}
+NGINX_PORT=$((APP_PORT + 1))
+PROXY_PORT=$((APP_PORT + 2))
+APP2_PORT=$((APP_PORT + 3))
 work=$(mktemp -d /tmp/glossary-bench.XXXXXX)
 chmod 755 "$work" # nginx workers run as an unprivileged user
 pids=()
@@ -152,14 +153,14 @@ stop_app
 [ "${BENCH_ONLY:-}" = term ] && exit 0
 
 fi
-# 2. Search results pages, rendered per request: broad queries ("model" and "ai" match most terms)
-#    and a narrow one, with the bundled glossary and with 10,000 generated terms loaded. Each against
+# 2. Search results pages: broad queries ("model" and "ai" match most terms), a narrow one and a
+#    free-text one, with the bundled glossary and with 10,000 generated terms loaded. Each against
 #    nginx serving the same bytes as a static file.
 if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = search ]; then
 [ -f "$work/nginx.pid" ] || start_nginx
 search_row() { # label query file
   mirror "$2" "$3"
-  wrk -t2 -c"$CONNECTIONS" -d10s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$2" >/dev/null # warm-up
+  wrk -t2 -c"$CONNECTIONS" -d15s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$2" >/dev/null # warm-up
   local app_line nginx_line
   app_line=$(measure "http://127.0.0.1:$APP_PORT$2")
   nginx_line=$(measure "http://127.0.0.1:$NGINX_PORT/$3")
@@ -175,6 +176,8 @@ echo "with 10,000 terms: $(curl -fs "http://127.0.0.1:$APP_PORT/search?q=model" 
 search_row "search ?q=model (10,000 terms)" "/search?q=model" search-model.html
 search_row "search ?q=ai (10,000 terms)" "/search?q=ai" search-ai.html
 search_row "search ?q=ledger17 (10,000 terms)" "/search?q=ledger17" search-ledger17.html
+# Free text is not kept (only a query that is one word of the catalog is): rendered per request.
+search_row "search ?q=ai+model (10,000 terms)" "/search?q=ai+model" search-ai-model.html
 stop_app
 [ "${BENCH_ONLY:-}" = search ] && exit 0
 fi

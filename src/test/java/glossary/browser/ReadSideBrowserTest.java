@@ -77,6 +77,26 @@ class ReadSideBrowserTest {
     }
 
     @Test
+    void search_pages_have_one_search_box_and_fit_a_phone() {
+        var page = browser.phone();
+        for (var path : new String[] {
+            "/", "/search?q=model", "/search?q=model&page=2", "/search?q=retreival", "/search?q=kubernetes"
+        }) {
+            page.navigate(app.url(path));
+            assertThat(page.locator("input[type=search]:visible").count())
+                    .as(path)
+                    .isEqualTo(1);
+            assertPageIsSound(page);
+        }
+        page.navigate(app.url("/search?q=model"));
+        page.locator(".pagination a[rel=next]").click();
+        page.waitForURL("**/search?q=model&page=2");
+        assertThat(page.locator(".pagination [aria-current=page]").textContent())
+                .isEqualTo("2");
+        assertThat(browser.consoleErrors).isEmpty();
+    }
+
+    @Test
     void the_letter_navigation_jumps_to_its_section() {
         var page = browser.phone();
         page.navigate(app.url("/glossary"));
