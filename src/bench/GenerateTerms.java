@@ -36,15 +36,22 @@ public class GenerateTerms {
         "Zonal"
     };
 
+    /**
+     * Words real terms use, mixed into the generated text (one word in ten) so that a broad query
+     * such as "model" or "ai" matches most terms, as it does in the bundled glossary.
+     */
+    private static final String[] COMMON = {
+        "model", "AI", "data", "training", "risk", "agents", "governance", "customers", "cost", "inference"
+    };
+
     public static void main(String[] args) throws IOException {
         var dir = Path.of(args[0]);
         int count = Integer.parseInt(args[1]);
         Files.createDirectories(dir);
         var random = new Random(42);
-        int nouns = Math.max(1, count / ADJECTIVES.length + 1);
         for (int i = 0; i < count; i++) {
-            var title = ADJECTIVES[i % ADJECTIVES.length] + " " + noun(i / ADJECTIVES.length);
-            var slug = title.toLowerCase().replace(' ', '-');
+            var title = title(i);
+            var slug = slug(title);
             var body = new StringBuilder();
             for (int w = 0; w < 120; w++) {
                 body.append(word(random)).append(w % 12 == 11 ? ". " : " ");
@@ -58,8 +65,9 @@ public class GenerateTerms {
                     + "last_reviewed: 2026-11-" + String.format("%02d", 1 + i % 28) + "\n"
                     + "definition: " + title + " is a synthetic term about " + word(random) + " and " + word(random)
                     + ".\n"
-                    + "related: [" + ADJECTIVES[(i + 1) % ADJECTIVES.length].toLowerCase() + "-"
-                    + noun(i / ADJECTIVES.length).toLowerCase() + "]\n"
+                    + "related: ["
+                    + slug(title(i / ADJECTIVES.length * ADJECTIVES.length + (i + 1) % ADJECTIVES.length))
+                    + "]\n"
                     + "faq:\n  - q: What is " + title + "?\n    a: A term made up for benchmarks.\n"
                     + "references:\n  - title: Benchmark\n    publisher: Glossary\n    year: 2026\n    url: https://example.com/"
                     + slug + "\n"
@@ -71,11 +79,28 @@ public class GenerateTerms {
         }
     }
 
+    /** "Adaptive Ledger0"; one title in seven ends in "Model" and one in seven begins with "AI". */
+    private static String title(int i) {
+        var title = ADJECTIVES[i % ADJECTIVES.length] + " " + noun(i / ADJECTIVES.length);
+        return switch (i % 7) {
+            case 0 -> title + " Model";
+            case 3 -> "AI " + title;
+            default -> title;
+        };
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replace(' ', '-');
+    }
+
     private static String noun(int n) {
         return "Ledger" + n;
     }
 
     private static String word(Random random) {
+        if (random.nextInt(10) == 0) {
+            return COMMON[random.nextInt(COMMON.length)];
+        }
         return "w" + Integer.toString(random.nextInt(5000), 36);
     }
 }

@@ -7,6 +7,8 @@
 #   BENCH_ONLY=slow src/bench/bench.sh    runs only the slow-clients part (its reference: the same
 #                                         requests without the slow clients, in the same run)
 #   BENCH_ONLY=term src/bench/bench.sh    runs only the term page against nginx
+#   BENCH_ONLY=search src/bench/bench.sh  runs only the search pages against nginx (bundled terms
+#                                         and 10,000 generated ones; broad and narrow queries)
 #   BENCH_ONLY=inquiries src/bench/bench.sh runs only the inquiry part
 #   BENCH_ONLY=backup src/bench/bench.sh  runs only backup and restore of 100,000 leads (its reference:
 #                                         gzip and cp of the same database file, in the same run)
@@ -15,10 +17,11 @@ cd "$(dirname "$0")/../.."
 
 DURATION=${BENCH_DURATION:-10s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
-APP_PORT=18080
-NGINX_PORT=18081
-PROXY_PORT=18082
-APP2_PORT=18083
+# BENCH_PORT moves all four ports (default 18080-18083), so two benchmarks on one machine stay apart.
+APP_PORT=${BENCH_PORT:-18080}
+NGINX_PORT=$((APP_PORT + 1))
+PROXY_PORT=$((APP_PORT + 2))
+APP2_PORT=$((APP_PORT + 3))
 work=$(mktemp -d /tmp/glossary-bench.XXXXXX)
 chmod 755 "$work" # nginx workers run as an unprivileged user
 pids=()
@@ -151,20 +154,37 @@ report "term page (cached bytes)" "$app_line" "$nginx_line"
 stop_app
 [ "${BENCH_ONLY:-}" = term ] && exit 0
 
-# 2. A search results page, rendered per request, with 10,000 generated terms loaded.
+fi
+# 2. Search results pages: broad queries ("model" and "ai" match most terms), a narrow one and a
+#    free-text one, with the bundled glossary and with 10,000 generated terms loaded. Each against
+#    nginx serving the same bytes as a static file.
+if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = search ]; then
+[ -f "$work/nginx.pid" ] || start_nginx
+search_row() { # label query file
+  mirror "$2" "$3"
+  wrk -t2 -c"$CONNECTIONS" -d15s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$2" >/dev/null # warm-up
+  local app_line nginx_line
+  app_line=$(measure "http://127.0.0.1:$APP_PORT$2")
+  nginx_line=$(measure "http://127.0.0.1:$NGINX_PORT/$3")
+  report "$1 ($(stat -c %s "$work/www/$3.gz") B)" "$app_line" "$nginx_line"
+}
+start_app ""
+search_row "search ?q=model (169 terms)" "/search?q=model" search-model-169.html
+search_row "search ?q=ai (169 terms)" "/search?q=ai" search-ai-169.html
+stop_app
 java src/bench/GenerateTerms.java "$work/terms" 10000
 start_app "$work/terms"
-QUERY="/search?q=ledger17"
-mirror "$QUERY" search.html
-echo "search page: $(grep -c 'term-list' "$work/www/search.html" || true) list, $(stat -c %s "$work/www/search.html") bytes"
-wrk -t2 -c"$CONNECTIONS" -d15s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$QUERY" >/dev/null # warm-up
-app_line=$(measure "http://127.0.0.1:$APP_PORT$QUERY")
-nginx_line=$(measure "http://127.0.0.1:$NGINX_PORT/search.html")
-report "search page (10,000 terms)" "$app_line" "$nginx_line"
+echo "with 10,000 terms: $(curl -fs "http://127.0.0.1:$APP_PORT/search?q=model" | grep -o '<h1>[^<]*</h1>'), $(curl -fs "http://127.0.0.1:$APP_PORT/search?q=ai" | grep -o '<h1>[^<]*</h1>')"
+search_row "search ?q=model (10,000 terms)" "/search?q=model" search-model.html
+search_row "search ?q=ai (10,000 terms)" "/search?q=ai" search-ai.html
+search_row "search ?q=ledger17 (10,000 terms)" "/search?q=ledger17" search-ledger17.html
+# Free text is not kept (only a query that is one word of the catalog is): rendered per request.
+search_row "search ?q=ai+model (10,000 terms)" "/search?q=ai+model" search-ai-model.html
 stop_app
+[ "${BENCH_ONLY:-}" = search ] && exit 0
+fi
 
 # 3. Inquiries accepted per second on H2 (inquiry + two outbox rows in one transaction), 32 clients.
-fi
 if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = inquiries ]; then
 start_app ""
 inquiry_script "http://127.0.0.1:$APP_PORT"

@@ -44,7 +44,38 @@ public final class Pages {
 
     public record Category(PageMeta meta, TermCatalog.Category category, List<TermCatalog.Category> categories) {}
 
-    public record Search(PageMeta meta, String query, List<Term> results, List<Term> suggestions) {}
+    /**
+     * A search page: the query as typed, a heading that says how many terms match, one page of them,
+     * and when the query was corrected, the corrected one ({@code showingFor}) or a suggestion
+     * ({@code didYouMean}); when nothing matches, the nearest terms.
+     */
+    public record Search(
+            PageMeta meta,
+            String query,
+            String heading,
+            String range,
+            List<Term> results,
+            Link showingFor,
+            Link searchInstead,
+            Link didYouMean,
+            List<Term> nearest,
+            Paging paging) {
+        public boolean hasQuery() {
+            return !query.isEmpty();
+        }
+    }
+
+    /** A link's text and where it goes. */
+    public record Link(String text, String url) {}
+
+    /** Links to the other pages of results; a {@code null} url in {@code pages} is a gap ("…"). */
+    public record Paging(Link previous, List<PageLink> pages, Link next) {
+        public boolean shown() {
+            return previous != null || next != null;
+        }
+    }
+
+    public record PageLink(String label, String url, boolean current) {}
 
     public record NotFound(PageMeta meta, List<Term> suggestions, List<TermCatalog.Category> categories) {}
 }

@@ -195,8 +195,17 @@ public final class TermCatalog {
         return first >= 'A' && first <= 'Z' ? String.valueOf(first) : "#";
     }
 
-    public List<TermSearch.Hit> search(String query, int limit) {
-        return search.search(query, limit);
+    public TermSearch.Results search(String query, int offset, int limit) {
+        return search.search(query, offset, limit);
+    }
+
+    /** Whether a normalised word occurs in some term. */
+    boolean hasWord(String normalizedWord) {
+        return search.hasWord(normalizedWord);
+    }
+
+    public Optional<TermSearch.Correction> correction(String query) {
+        return search.correction(query);
     }
 
     public List<Term> suggestions(String query, int limit) {

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +25,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class TermController {
     private static final Logger log = LoggerFactory.getLogger(TermController.class);
-    static final int MAX_QUERY_LENGTH = 200;
     private static final String PAGE_CACHE = "public, max-age=300";
+    private static final String SEARCH_CACHE = "no-cache";
+
+    /**
+     * Bounds {@link #commonSearches}: the catalog's words times the ways to type them is more than a
+     * broad search needs, and past this a page is simply rendered per request.
+     */
+    private static final int MAX_COMMON_SEARCHES = 4096;
 
     /**
      * Term pages are kept in memory with a placeholder for the form's token and get a fresh token
@@ -40,6 +48,14 @@ public final class TermController {
     private final PageViews views;
     private final FormSlot form;
     private final SchemaOrg schema;
+    private final SearchPage searchPage;
+
+    /**
+     * Search pages for a query that is one word of the catalog ("model", "AI"), rendered and
+     * compressed once: the broad searches that match most terms and are asked most. Only the
+     * catalog's own words are keys, so no reader's free text is kept here.
+     */
+    private final Map<String, CachedPage> commonSearches = new ConcurrentHashMap<>();
 
     public TermController(
             TermCatalog catalog,
@@ -57,6 +73,7 @@ public final class TermController {
         this.views = views;
         this.form = form;
         this.schema = new SchemaOrg(site);
+        this.searchPage = new SearchPage(catalog, site);
     }
 
     public void home(Context ctx) {
@@ -66,7 +83,7 @@ public final class TermController {
                             "Plain-language definitions of " + catalog.terms().size()
                                     + " AI terms, with why each matters for business, what to consider, and answers to common questions.",
                             "/");
-                    meta = meta.withJsonLd(JsonLd.of(List.of(schema.webSite())));
+                    meta = meta.withJsonLd(JsonLd.of(List.of(schema.webSite()))).withSearchInPage();
                     return CachedPage.html(
                             PAGE_CACHE,
                             templates.render(
@@ -179,33 +196,36 @@ public final class TermController {
     }
 
     public void search(Context ctx) {
-        var query = ctx.queryParam("q");
-        query = query == null ? "" : query.strip();
-        if (query.length() > MAX_QUERY_LENGTH) {
-            query = query.substring(0, MAX_QUERY_LENGTH);
+        var q = ctx.queryParam("q");
+        var pageNumber = ctx.queryParam("page");
+        var exact = ctx.queryParam("exact");
+        var key = searchPage.commonQuery(q, pageNumber, exact) ? q + '\n' + pageNumber + '\n' + exact : null;
+        var cached = key == null ? null : commonSearches.get(key);
+        if (cached != null) {
+            cached.send(ctx);
+            return;
         }
-        var results = new ArrayList<Term>();
-        for (var hit : catalog.search(query, 50)) {
-            results.add(hit.term());
+        var answer = searchPage.answer(q, pageNumber, exact);
+        if (answer.redirect() != null) {
+            ctx.redirect(answer.redirect(), HttpStatus.FOUND);
+            return;
         }
-        List<Term> suggestions = List.of();
-        if (results.isEmpty() && !query.isEmpty()) {
-            suggestions = catalog.suggestions(query, 5);
+        if (answer.missed()) {
             try {
-                misses.record(query);
+                misses.record(answer.page().query());
             } catch (RuntimeException e) {
                 // Counting a miss is a nicety; the reader still gets their answer without the database.
                 log.warn("Search miss not recorded: {}", e.toString());
             }
         }
-        var title = query.isEmpty() ? "Search the glossary" : "Search results for \"" + query + "\"";
-        var meta = site.page(title + " | " + site.name(), "Search the " + site.name() + ".", "/search")
-                .notIndexed();
-        CachedPage.sendOnce(
-                ctx,
-                CachedPage.HTML,
-                "no-cache",
-                templates.render("term/search.jte", new Pages.Search(meta, query, results, suggestions)));
+        var body = templates.render("term/search.jte", answer.page());
+        if (key != null && !answer.missed() && commonSearches.size() < MAX_COMMON_SEARCHES) {
+            var page = CachedPage.html(SEARCH_CACHE, body);
+            commonSearches.putIfAbsent(key, page);
+            page.send(ctx);
+            return;
+        }
+        CachedPage.sendOnce(ctx, CachedPage.HTML, SEARCH_CACHE, body);
     }
 
     /** The 404 page suggests terms whose names resemble the last part of the path asked for. */

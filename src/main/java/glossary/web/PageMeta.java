@@ -14,23 +14,29 @@ public record PageMeta(
         SafeHtml jsonLd,
         boolean noindex,
         Site site,
-        String ctaHref) {
+        String ctaHref,
+        boolean searchInPage) {
 
     public PageMeta withJsonLd(SafeHtml jsonLd) {
-        return new PageMeta(title, description, canonicalUrl, ogType, jsonLd, noindex, site, ctaHref);
+        return new PageMeta(title, description, canonicalUrl, ogType, jsonLd, noindex, site, ctaHref, searchInPage);
     }
 
     /** A page with its own inquiry form: the header's call to action goes there. */
     public PageMeta withFormAt(String ctaHref) {
-        return new PageMeta(title, description, canonicalUrl, ogType, jsonLd, noindex, site, ctaHref);
+        return new PageMeta(title, description, canonicalUrl, ogType, jsonLd, noindex, site, ctaHref, searchInPage);
     }
 
     public PageMeta asArticle() {
-        return new PageMeta(title, description, canonicalUrl, "article", jsonLd, noindex, site, ctaHref);
+        return new PageMeta(title, description, canonicalUrl, "article", jsonLd, noindex, site, ctaHref, searchInPage);
     }
 
     /** Search results and error pages: useful to people, noise to search engines. */
     public PageMeta notIndexed() {
-        return new PageMeta(title, description, canonicalUrl, ogType, jsonLd, true, site, ctaHref);
+        return new PageMeta(title, description, canonicalUrl, ogType, jsonLd, true, site, ctaHref, searchInPage);
+    }
+
+    /** A page with a search box of its own: the header leaves its box out, so there is one per page. */
+    public PageMeta withSearchInPage() {
+        return new PageMeta(title, description, canonicalUrl, ogType, jsonLd, noindex, site, ctaHref, true);
     }
 }

@@ -8,7 +8,7 @@ package glossary.web;
 public record Site(String name, Firm firm, String baseUrl, String stylesheetUrl, String logoUrl) {
 
     public PageMeta page(String title, String description, String path) {
-        return new PageMeta(title, description, url(path), "website", SafeHtml.EMPTY, false, this, "/contact");
+        return new PageMeta(title, description, url(path), "website", SafeHtml.EMPTY, false, this, "/contact", false);
     }
 
     public String url(String path) {

@@ -93,15 +93,34 @@ class ReadSideBrowserTest {
                         .isTrue();
                 // Beside the article, the call to action stays in view while the reader scrolls.
                 page.evaluate("() => window.scrollTo(0, 2000)");
-                var stays = page.viewportSize().width < 900 ? ".cta-inline .button" : ".term-aside .cta-card .button";
                 if (page.viewportSize().width >= 900) {
-                    assertThat(Browser.inViewport(page, stays))
+                    assertThat(Browser.inViewport(page, ".term-aside .cta-card .button"))
                             .as("sticky CTA on " + path)
                             .isTrue();
                 }
                 page.evaluate("() => window.scrollTo(0, 0)");
             }
         }
+        assertThat(browser.consoleErrors).isEmpty();
+    }
+
+    @Test
+    void search_pages_have_one_search_box_and_fit_a_phone() {
+        var page = browser.phone();
+        for (var path : new String[] {
+            "/", "/search?q=model", "/search?q=model&page=2", "/search?q=retreival", "/search?q=kubernetes"
+        }) {
+            page.navigate(app.url(path));
+            assertThat(page.locator("input[type=search]:visible").count())
+                    .as(path)
+                    .isEqualTo(1);
+            assertPageIsSound(page);
+        }
+        page.navigate(app.url("/search?q=model"));
+        page.locator(".pagination a[rel=next]").click();
+        page.waitForURL("**/search?q=model&page=2");
+        assertThat(page.locator(".pagination [aria-current=page]").textContent())
+                .isEqualTo("2");
         assertThat(browser.consoleErrors).isEmpty();
     }
 

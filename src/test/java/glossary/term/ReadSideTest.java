@@ -186,13 +186,130 @@ class ReadSideTest {
     }
 
     @Test
-    void a_search_with_no_result_says_so_suggests_and_is_recorded() {
-        var page = visitor.page("/search?q=halucinations");
-        assertThat(page.select(".no-results h2").text()).contains("No terms match");
-        assertThat(page.select(".suggestions a").eachAttr("href")).contains("/glossary/hallucination");
-        visitor.get("/search?q=Halucinations");
-        assertThat(new SearchMisses(apps.app().database.jdbi(), java.time.Clock.systemUTC()).hits("halucinations"))
+    void a_search_with_no_result_offers_the_nearest_terms_and_the_contact_form_and_is_recorded() {
+        var page = visitor.page("/search?q=kubernetes");
+        assertThat(page.select("h1").text()).isEqualTo("No terms match “kubernetes”");
+        assertThat(page.select(".no-results .suggestions a")).isNotEmpty();
+        assertThat(page.select(".no-results a[href=/contact]")).hasSize(1);
+        assertThat(page.select("main form[role=search] input[name=q]").val()).isEqualTo("kubernetes");
+        visitor.get("/search?q=Kubernetes");
+        assertThat(new SearchMisses(apps.app().database.jdbi(), java.time.Clock.systemUTC()).hits("kubernetes"))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void a_misspelt_search_shows_the_results_for_the_correction_and_offers_the_query_as_typed() {
+        var page = visitor.page("/search?q=retreival");
+        assertThat(page.select(".correction").text())
+                .isEqualTo("Showing results for retrieval. Search instead for retreival.");
+        assertThat(page.select("h1").text()).matches("\\d+ terms? match(es)? “retrieval”");
+        assertThat(results("retreival")).contains("/glossary/retrieval-augmented-generation");
+        assertThat(page.select(".correction a").eachAttr("href"))
+                .containsExactly("/search?q=retrieval", "/search?q=retreival&exact=1");
+        assertThat(new SearchMisses(apps.app().database.jdbi(), java.time.Clock.systemUTC()).hits("retreival"))
+                .as("a corrected search found something")
+                .isZero();
+
+        var asTyped = visitor.page("/search?q=retreival&exact=1");
+        assertThat(asTyped.select("h1").text()).isEqualTo("No terms match “retreival”");
+        assertThat(asTyped.select(".correction").text()).isEqualTo("Did you mean retrieval?");
+        assertThat(asTyped.select(".correction a").attr("href")).isEqualTo("/search?q=retrieval");
+        assertThat(asTyped.select(".suggestions a").eachAttr("href"))
+                .contains("/glossary/retrieval-augmented-generation");
+    }
+
+    @Test
+    void one_or_two_typos_and_plurals_still_find_the_term() {
+        assertThat(results("halucinations").get(0)).isEqualTo("/glossary/hallucination");
+        assertThat(results("halucinaton").get(0)).as("two typos").isEqualTo("/glossary/hallucination");
+        assertThat(results("hallucinations").get(0)).isEqualTo("/glossary/hallucination");
+        assertThat(results("embedings").get(0)).isEqualTo("/glossary/embedding");
+        assertThat(results("AI agents")).contains("/glossary/ai-agent");
+        assertThat(results("guardrails")).isEqualTo(results("guardrail"));
+    }
+
+    @Test
+    void a_broad_search_says_how_many_terms_match_and_pages_through_all_of_them_twenty_at_a_time() {
+        var first = visitor.page("/search?q=model");
+        var heading = first.select("h1").text();
+        assertThat(heading).matches("\\d+ terms match “model”");
+        int total = Integer.parseInt(heading.substring(0, heading.indexOf(' ')));
+        int pages = (total + 19) / 20;
+        assertThat(total).isGreaterThan(50);
+        assertThat(first.title()).startsWith("Search results for \"model\", page 1 of " + pages + " |");
+        assertThat(first.select("meta[name=robots]").attr("content")).contains("noindex");
+        assertThat(first.select(".pagination a[rel=prev]")).isEmpty();
+        assertThat(first.select(".pagination a[aria-current=page]").text()).isEqualTo("1");
+
+        var seen = new java.util.LinkedHashSet<String>();
+        var path = "/search?q=model";
+        for (int number = 1; number <= pages; number++) {
+            var page = visitor.page(path);
+            var hrefs = page.select(".term-list > li > a").eachAttr("href");
+            assertThat(hrefs).hasSize(number < pages ? 20 : total - 20 * (pages - 1));
+            seen.addAll(hrefs);
+            assertThat(page.select(".pagination a[aria-current=page]").text()).isEqualTo(Integer.toString(number));
+            assertThat(page.title()).contains("page " + number + " of " + pages);
+            assertThat(page.select(".result-range").text())
+                    .startsWith("Page " + number + " of " + pages + ": terms " + (20 * (number - 1) + 1) + "–");
+            if (number > 1) {
+                assertThat(page.select(".pagination a[rel=prev]").attr("href"))
+                        .isEqualTo(number == 2 ? "/search?q=model" : "/search?q=model&page=" + (number - 1));
+            }
+            var next = page.select(".pagination a[rel=next]");
+            assertThat(next).hasSize(number < pages ? 1 : 0);
+            path = next.attr("href");
+        }
+        assertThat(seen).as("every result once").hasSize(total);
+        assertThat(results("model").get(0))
+                .isEqualTo(first.select(".term-list > li > a").first().attr("href"));
+    }
+
+    @Test
+    void a_page_number_out_of_range_or_malformed_redirects_to_a_page_that_exists() {
+        var beyond = visitor.get("/search?q=model&page=999");
+        assertThat(beyond.statusCode()).isEqualTo(302);
+        assertThat(Client.header(beyond, "Location"))
+                .hasValueSatisfying(l -> assertThat(l).matches("/search\\?q=model&page=\\d+"));
+        assertThat(visitor.get(Client.header(beyond, "Location").orElseThrow()).statusCode())
+                .isEqualTo(200);
+        for (var page : List.of("0", "-1", "abc", "", "99999999999")) {
+            var response = visitor.get("/search?q=model&page=" + page);
+            assertThat(response.statusCode()).as(page).isEqualTo(302);
+            assertThat(Client.header(response, "Location")).as(page).hasValue("/search?q=model");
+        }
+        assertThat(Client.header(visitor.get("/search?q=blockchain&page=2"), "Location"))
+                .hasValue("/search?q=blockchain");
+    }
+
+    @Test
+    void a_search_page_is_the_same_bytes_for_the_same_query() {
+        for (var query : List.of("model", "retreival", "blockchain", "model&page=3")) {
+            assertThat(visitor.get("/search?q=" + query).body())
+                    .as(query)
+                    .isEqualTo(visitor.get("/search?q=" + query).body());
+        }
+    }
+
+    @Test
+    void a_search_for_one_catalog_word_is_kept_and_revalidates_with_its_etag() {
+        var first = visitor.get("/search?q=AI&page=2");
+        var etag = Client.header(first, "ETag").orElseThrow();
+        var again = visitor.get("/search?q=AI&page=2", "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(visitor.get("/search?q=AI&page=2").body()).isEqualTo(first.body());
+        assertThat(Client.header(visitor.get("/search?q=what+is+ai"), "ETag"))
+                .as("free text is rendered per request, not kept")
+                .isEmpty();
+    }
+
+    @Test
+    void the_home_search_and_term_pages_each_have_one_search_box() {
+        for (var path : List.of("/", "/search", "/search?q=model", "/search?q=blockchain", "/glossary/ai-agent")) {
+            var page = visitor.page(path);
+            assertThat(page.select("input[type=search]")).as(path).hasSize(1);
+            assertThat(page.select("form[role=search]")).as(path).hasSize(1);
+        }
     }
 
     @Test
