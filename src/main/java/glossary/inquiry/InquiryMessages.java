@@ -161,13 +161,15 @@ public final class InquiryMessages {
                 "Sent to the team (GLOSSARY_TEAM_EMAIL) for every inquiry. Reply to write to "
                         + form.name().strip() + " directly.");
         return new OutgoingMessage(
-                TEAM,
-                messageId(inquiry, TEAM),
-                settings.teamAddresses(),
-                form.email(),
-                "New inquiry: " + topic + " — " + company + " (" + inquiry.reference() + ")",
-                templates.renderText("inquiry/teamMail.jte", mail),
-                templates.renderString("inquiry/teamMail.jte", mail));
+                        TEAM,
+                        messageId(inquiry, TEAM),
+                        settings.teamAddresses(),
+                        form.email(),
+                        "New inquiry: " + topic + " — " + company + " (" + inquiry.reference() + ")",
+                        templates.renderText("inquiry/teamMail.jte", mail),
+                        templates.renderString("inquiry/teamMail.jte", mail))
+                // Its Reply-To is the prospect: a consultant's out-of-office reply must not go to them.
+                .automatic(false);
     }
 
     /**
@@ -216,7 +218,7 @@ public final class InquiryMessages {
                         subject,
                         templates.renderText("inquiry/ackMail.jte", mail),
                         templates.renderString("inquiry/ackMail.jte", mail))
-                .autoReplied();
+                .automatic(true);
     }
 
     /** The firm's advisers by name, "A (role) or B (role)"; an adviser of the firm when it names none. */

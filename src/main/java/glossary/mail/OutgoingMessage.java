@@ -1,5 +1,7 @@
 package glossary.mail;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ public record OutgoingMessage(
         Map<String, String> headers) {
 
     public OutgoingMessage {
-        headers = Map.copyOf(headers);
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     public OutgoingMessage(
@@ -33,10 +35,15 @@ public record OutgoingMessage(
         this(kind, messageId, recipients, replyTo, subject, text, html, Map.of());
     }
 
-    /** RFC 3834: sent automatically in answer to something, so autoresponders must not answer it. */
-    public OutgoingMessage autoReplied() {
-        var more = new java.util.LinkedHashMap<>(headers);
-        more.put("Auto-Submitted", "auto-replied");
+    /**
+     * Marks a message sent by the app, not typed by a person, so that autoresponders (out of office,
+     * vacation) do not answer it: RFC 3834's Auto-Submitted ("auto-replied" for an answer to
+     * something, "auto-generated" otherwise) and Exchange's own X-Auto-Response-Suppress.
+     */
+    public OutgoingMessage automatic(boolean reply) {
+        var more = new LinkedHashMap<>(headers);
+        more.put("Auto-Submitted", reply ? "auto-replied" : "auto-generated");
+        more.put("X-Auto-Response-Suppress", "All");
         return new OutgoingMessage(kind, messageId, recipients, replyTo, subject, text, html, more);
     }
 }

@@ -77,7 +77,7 @@ public final class SmtpMailer implements Mailer {
             message.addRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
         }
         if (outgoing.replyTo() != null) {
-            message.setReplyTo(new InternetAddress[] {new InternetAddress(outgoing.replyTo(), true)});
+            message.setReplyTo(InternetAddress.parse(outgoing.replyTo(), true));
         }
         setSubject(message, outgoing.subject());
         for (var header : outgoing.headers().entrySet()) {
