@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -201,7 +202,7 @@ public final class InquiryMessages {
                 time.nextBusinessDay(clock.instant()).format(DAY),
                 time.zoneName(),
                 inquiry.reference(),
-                term == null ? "" : term.definition(),
+                term == null ? "" : firstSentence(term.definition()),
                 term == null ? "" : baseUrl + term.path(),
                 term == null ? "Three terms to start with" : "Three related terms",
                 related,
@@ -219,6 +220,15 @@ public final class InquiryMessages {
                         templates.renderText("inquiry/ackMail.jte", mail),
                         templates.renderString("inquiry/ackMail.jte", mail))
                 .automatic(true);
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile(
+            "(?<!\\b(?:e\\.g|i\\.e|etc|vs|approx|Inc|Ltd|Dr|Mr|Ms|Mrs|St|No))[.!?](?=\\s+[\\p{Lu}\"“(])");
+
+    /** A definition's first sentence: the "one line" a message has room for. */
+    static String firstSentence(String definition) {
+        var end = SENTENCE_END.matcher(definition);
+        return end.find() ? definition.substring(0, end.end()) : definition.strip();
     }
 
     /** The firm's advisers by name, "A (role) or B (role)"; an adviser of the firm when it names none. */

@@ -99,7 +99,7 @@ class InquiryMailTest {
                         "THREE RELATED TERMS",
                         "hello@example.com",
                         "+65 6000 0000",
-                        "Singapore: 1 Example Road");
+                        "Singapore: 1 Example Road, #00-00, Singapore 000000");
         assertThat(ackParts.text()).containsPattern("by the end of (Monday|Tuesday|Wednesday|Thursday|Friday) \\d+ ");
         var ackHtml = Jsoup.parse(ackParts.html());
         assertThat(ackHtml.select("li a")).hasSize(3);
@@ -126,6 +126,13 @@ class InquiryMailTest {
                         "THREE TERMS TO START WITH")
                 .doesNotContain("IN ONE LINE", "about ,");
         assertThat(Jsoup.parse(ack.html()).select("li a")).hasSize(3);
+    }
+
+    @Test
+    void a_definition_is_given_in_its_first_sentence() {
+        assertThat(InquiryMessages.firstSentence("RAG answers from documents, e.g. policies. It cites them."))
+                .isEqualTo("RAG answers from documents, e.g. policies.");
+        assertThat(InquiryMessages.firstSentence("One sentence only")).isEqualTo("One sentence only");
     }
 
     /** Someone else's address in the form must not make it mail a stranger a clickable advertisement. */
