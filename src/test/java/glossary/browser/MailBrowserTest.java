@@ -9,6 +9,9 @@ import com.microsoft.playwright.options.ColorScheme;
 import glossary.testing.AppExtension;
 import glossary.testing.Client;
 import glossary.testing.Mailbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +52,30 @@ class MailBrowserTest {
         general.putAll(Map.of("role", "", "phone", "", "timeline", ""));
         long other = idOf(visitor.post("/contact", general));
         var html = new LinkedHashMap<String, String>();
-        html.put("team", Mailbox.parts(mail.await(id(term, "team"))).html());
-        html.put("ack", Mailbox.parts(mail.await(id(term, "ack"))).html());
-        html.put("team-general", Mailbox.parts(mail.await(id(other, "team"))).html());
-        html.put("ack-general", Mailbox.parts(mail.await(id(other, "ack"))).html());
+        var names = Map.of(
+                "team",
+                id(term, "team"),
+                "ack",
+                id(term, "ack"),
+                "team-general",
+                id(other, "team"),
+                "ack-general",
+                id(other, "ack"));
+        for (var name : List.of("team", "ack", "team-general", "ack-general")) {
+            var parts = Mailbox.parts(mail.await(names.get(name)));
+            html.put(name, parts.html());
+            write(SHOTS.resolve(name + ".txt"), parts.text()); // the plain-text twin, to read beside the screenshots
+        }
         return html;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String id(long inquiry, String kind) {
