@@ -105,7 +105,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        var config = Config.fromEnvironment();
+        Config config;
+        try {
+            config = Config.fromEnvironment();
+        } catch (IllegalArgumentException e) {
+            // A setting that cannot be used: say which, without a stack trace.
+            System.err.println("Glossary cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (args.length > 0 && args[0].equals("mail")) {
             System.exit(MailCommand.run(args, config.dkim(), config.mail().from(), System.out));
         }

@@ -234,7 +234,7 @@ class InquiryTest {
         var response = visitor.post("/glossary/retrieval-augmented-generation/inquiries", fields);
         assertThat(response.statusCode()).isEqualTo(422);
         var page = Jsoup.parse(response.body());
-        assertThat(page.select("h1").text()).isEqualTo("What is Retrieval-Augmented Generation?");
+        assertThat(page.select("h1").text()).isEqualTo("What is retrieval-augmented generation (RAG)?");
         assertThat(page.select("#f-email").val()).isEqualTo("nope");
         assertThat(page.select("#f-email-error").text()).contains("email address");
     }
