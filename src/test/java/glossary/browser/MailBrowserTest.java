@@ -64,7 +64,9 @@ class MailBrowserTest {
         for (var name : List.of("team", "ack", "team-general", "ack-general")) {
             var parts = Mailbox.parts(mail.await(names.get(name)));
             html.put(name, parts.html());
-            write(SHOTS.resolve(name + ".txt"), parts.text()); // the plain-text twin, to read beside the screenshots
+            // Both parts beside the screenshots, to read and to open in a browser or mail client.
+            write(SHOTS.resolve(name + ".txt"), parts.text());
+            write(SHOTS.resolve(name + ".html"), parts.html());
         }
         return html;
     }
