@@ -29,6 +29,7 @@ public final class InquiryMessages {
      * The team's notification: the person and their message first, where the inquiry came from after.
      *
      * @param headline what the person told of themselves beyond name and company, on one line
+     * @param preview the start of the message, for the line a mail client shows under the subject
      */
     public record TeamMail(
             Letterhead head,
@@ -37,6 +38,7 @@ public final class InquiryMessages {
             String name,
             String company,
             String headline,
+            String preview,
             List<String> message,
             List<MailRow> person,
             List<MailRow> attribution,
@@ -155,6 +157,7 @@ public final class InquiryMessages {
                 form.name().strip(),
                 company,
                 headline,
+                preview(form.message()),
                 form.message().strip().lines().map(String::stripTrailing).toList(),
                 person,
                 attribution,
@@ -220,6 +223,11 @@ public final class InquiryMessages {
                         templates.renderText("inquiry/ackMail.jte", mail),
                         templates.renderString("inquiry/ackMail.jte", mail))
                 .automatic(true);
+    }
+
+    private static String preview(String message) {
+        var oneLine = message.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 140 ? oneLine : oneLine.substring(0, 139) + "…";
     }
 
     private static final Pattern SENTENCE_END = Pattern.compile(
