@@ -1,12 +1,16 @@
 package glossary;
 
 import glossary.inquiry.FormSettings;
+import glossary.mail.DkimSettings;
 import glossary.mail.MailSettings;
 import glossary.mail.SmtpSettings;
 import glossary.ops.OpsSettings;
+import glossary.web.TimeSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,9 @@ public record Config(
         FirstAdmin admin,
         OpsSettings ops,
         int retentionMonths,
-        Backups backups) {
+        Backups backups,
+        TimeSettings time,
+        DkimSettings dkim) {
 
     /** Daily backups of the embedded database into dir (none when empty), keeping the newest {@code keep}. */
     public record Backups(Optional<Path> dir, int keep) {}
@@ -103,7 +109,9 @@ public record Config(
                 new Backups(
                         Optional.ofNullable(blankToNull(env.get("GLOSSARY_BACKUP_DIR")))
                                 .map(dir -> Path.of(dir).toAbsolutePath().normalize()),
-                        atLeastOne("GLOSSARY_BACKUP_KEEP", env.getOrDefault("GLOSSARY_BACKUP_KEEP", "7"))));
+                        atLeastOne("GLOSSARY_BACKUP_KEEP", env.getOrDefault("GLOSSARY_BACKUP_KEEP", "7"))),
+                new TimeSettings(zone(env.get("GLOSSARY_TIMEZONE"))),
+                dkim(env));
     }
 
     private static int atLeastOne(String name, String value) {
@@ -129,7 +137,43 @@ public record Config(
                 admin,
                 ops,
                 retentionMonths,
-                backups);
+                backups,
+                time,
+                dkim);
+    }
+
+    private static ZoneId zone(String value) {
+        if (value == null || value.isBlank()) {
+            return TimeSettings.DEFAULT_ZONE;
+        }
+        try {
+            return ZoneId.of(value.strip());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(
+                    "GLOSSARY_TIMEZONE: " + value + " is not a time zone; use a name such as Asia/Singapore");
+        }
+    }
+
+    /** All three settings or none: a half-configured signature would fail silently at the receivers. */
+    private static DkimSettings dkim(Map<String, String> env) {
+        var domain = Optional.ofNullable(blankToNull(env.get("GLOSSARY_DKIM_DOMAIN")))
+                .map(String::strip)
+                .orElse("");
+        var selector = Optional.ofNullable(blankToNull(env.get("GLOSSARY_DKIM_SELECTOR")))
+                .map(String::strip)
+                .orElse("");
+        var keyFile = Optional.ofNullable(blankToNull(env.get("GLOSSARY_DKIM_KEY_FILE")))
+                .map(String::strip)
+                .map(Path::of);
+        int set = (domain.isEmpty() ? 0 : 1) + (selector.isEmpty() ? 0 : 1) + (keyFile.isEmpty() ? 0 : 1);
+        if (set == 0) {
+            return DkimSettings.off();
+        }
+        if (set < 3) {
+            throw new IllegalArgumentException("DKIM needs all of GLOSSARY_DKIM_DOMAIN, GLOSSARY_DKIM_SELECTOR and "
+                    + "GLOSSARY_DKIM_KEY_FILE, or none of them");
+        }
+        return new DkimSettings(domain, selector, keyFile);
     }
 
     public boolean https() {

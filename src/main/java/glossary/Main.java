@@ -8,6 +8,8 @@ import glossary.admin.StaffCommand;
 import glossary.inquiry.InquiryMessages;
 import glossary.inquiry.InquiryRepository;
 import glossary.inquiry.InquiryWriter;
+import glossary.mail.DkimKey;
+import glossary.mail.MailCommand;
 import glossary.mail.Outbox;
 import glossary.mail.OutboxWorker;
 import glossary.mail.SmtpMailer;
@@ -24,6 +26,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -105,9 +108,20 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        var config = Config.fromEnvironment();
+        Config config;
+        try {
+            config = Config.fromEnvironment();
+        } catch (IllegalArgumentException e) {
+            // A setting that cannot be used: say which, without a stack trace.
+            System.err.println("Glossary cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (BackupCommand.handles(args)) {
             System.exit(BackupCommand.run(args, config, System.out));
+        }
+        if (args.length > 0 && args[0].equals("mail")) {
+            System.exit(MailCommand.run(args, config.dkim(), config.mail().from(), System.out));
         }
         if (args.length > 0) {
             System.exit(StaffCommand.run(args, () -> openStaff(config)));
@@ -188,7 +202,10 @@ public final class Main {
             var database = parts.add(Database.migrateAndOpen(config, metrics.registry()));
             var catalog = new TermImporter(database.jdbi()).store(prepared.result());
             var templates = new Templates();
-            var messages = new InquiryMessages(config.baseUrl(), config.mail(), templates, catalog, firm);
+            var messages = new InquiryMessages(
+                    config.baseUrl(), config.mail(), templates, catalog, firm, config.time(), clock);
+            // Read before anything is sent, so a bad key stops the start rather than every message.
+            var dkim = config.dkim().enabled() ? Optional.of(DkimKey.load(config.dkim())) : Optional.<DkimKey>empty();
             var outbox = new Outbox(database.jdbi(), clock);
             outbox.registerMetrics(metrics.registry());
             var inquiries = new InquiryRepository(database.jdbi(), outbox, messages::messageId, clock);
@@ -203,7 +220,7 @@ public final class Main {
             var worker = parts.add(new OutboxWorker(
                     outbox,
                     composer,
-                    new SmtpMailer(config.smtp(), config.mail().from()),
+                    new SmtpMailer(config.smtp(), config.mail().from(), firm.name(), dkim),
                     config.mail(),
                     clock));
             if (config.smtp().configured()) {

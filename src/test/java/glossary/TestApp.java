@@ -63,6 +63,7 @@ public final class TestApp implements AutoCloseable {
         }
         all.putIfAbsent("GLOSSARY_DATA_DIR", storage.dataDir().toString());
         all.putIfAbsent("GLOSSARY_BASE_URL", "https://glossary.example.com");
+        all.putIfAbsent("GLOSSARY_MAIL_FROM", "glossary@glossary.example.com"); // Message-IDs are on its domain
         all.putIfAbsent("GLOSSARY_PORT", "0");
         config = Config.from(all);
         try {

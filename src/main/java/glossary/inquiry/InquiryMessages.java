@@ -1,49 +1,108 @@
 package glossary.inquiry;
 
+import glossary.mail.Letterhead;
+import glossary.mail.MailRow;
 import glossary.mail.MailSettings;
 import glossary.mail.OutgoingMessage;
 import glossary.term.Term;
 import glossary.term.TermCatalog;
 import glossary.web.Firm;
 import glossary.web.Templates;
-import java.net.URI;
+import glossary.web.TimeSettings;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Composes the two messages an inquiry causes: the team's notification and the prospect's acknowledgement. */
+/**
+ * Composes the two messages an inquiry causes, in the mail layout (src/main/jte/mail): the team's
+ * notification and the prospect's acknowledgement. They are composed when sent, from what the
+ * database holds then, so a promised reply date counts from when the message actually goes out.
+ */
 public final class InquiryMessages {
     public record Link(String title, String url) {}
 
+    /**
+     * The team's notification: the person and their message first, where the inquiry came from after.
+     *
+     * @param headline what the person told of themselves beyond name and company, on one line
+     * @param preview the start of the message, for the line a mail client shows under the subject
+     */
     public record TeamMail(
-            Inquiry inquiry,
+            Letterhead head,
             String reference,
             String topic,
-            String country,
-            String timeline,
+            String name,
+            String company,
+            String headline,
+            String preview,
+            List<String> message,
+            List<MailRow> person,
+            List<MailRow> attribution,
             String adminUrl,
-            String pageUrl) {}
+            String reason) {}
 
+    /**
+     * The acknowledgement, as the person who wrote reads it.
+     *
+     * @param name the name they gave, defused (see {@link Quote}); empty when none is left
+     * @param topic the term they asked about, or empty for a general inquiry
+     * @param quote the start of their message, defused
+     * @param replier who will answer, e.g. "Adviser One (Partner, AI strategy)"
+     * @param by the business day by whose end they will hear, in the firm's zone
+     */
     public record AckMail(
-            String reference, String topic, String definition, List<Link> related, String siteUrl, Firm firm) {}
+            Letterhead head,
+            String name,
+            String email,
+            String topic,
+            List<String> quote,
+            boolean shortened,
+            String replier,
+            String by,
+            String zone,
+            String reference,
+            String definition,
+            String termUrl,
+            String relatedHeading,
+            List<Link> related,
+            String reason) {}
+
+    static final String TEAM = "team";
+    static final String ACK = "ack";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     private final String baseUrl;
     private final MailSettings settings;
     private final Templates templates;
     private final TermCatalog catalog;
-    private final String host;
     private final Firm firm;
+    private final Letterhead head;
+    private final TimeSettings time;
+    private final Clock clock;
+    private final String domain;
 
-    public InquiryMessages(String baseUrl, MailSettings mail, Templates templates, TermCatalog catalog, Firm firm) {
+    public InquiryMessages(
+            String baseUrl,
+            MailSettings mail,
+            Templates templates,
+            TermCatalog catalog,
+            Firm firm,
+            TimeSettings time,
+            Clock clock) {
         this.baseUrl = baseUrl;
         this.firm = firm;
         this.settings = mail;
         this.templates = templates;
         this.catalog = catalog;
-        this.host = URI.create(baseUrl).getHost();
+        this.time = time;
+        this.clock = clock;
+        this.head = Letterhead.of(firm, baseUrl);
+        this.domain = senderDomain(mail.from());
     }
-
-    static final String TEAM = "team";
-    static final String ACK = "ack";
 
     /** The messages every inquiry causes: the team's notification, and the acknowledgement unless it is turned off. */
     public List<String> kinds() {
@@ -61,59 +120,137 @@ public final class InquiryMessages {
     private OutgoingMessage team(Inquiry inquiry) {
         var form = inquiry.form();
         var term = term(form.term());
-        var topic = term == null ? "General inquiry" : term.title();
+        var topic = term == null ? "General" : term.title();
+        var company = form.company().isBlank() ? form.name() : form.company().strip();
+        var headline =
+                List.of(form.role(), Choices.countryName(form.country()), Choices.timelineName(form.timeline()))
+                        .stream()
+                        .filter(s -> s != null && !s.isBlank())
+                        .map(String::strip)
+                        .collect(Collectors.joining(" · "));
+        var person = MailRow.filled(
+                MailRow.link("Email", form.email(), "mailto:" + form.email()),
+                MailRow.link("Phone", form.phone(), "tel:" + form.phone().replaceAll("[^+0-9]", "")),
+                MailRow.of("Company", form.company()),
+                MailRow.of("Role", form.role()),
+                MailRow.of("Country", Choices.countryName(form.country())),
+                MailRow.of("Timeline", Choices.timelineName(form.timeline())));
+        var attribution = MailRow.filled(
+                term == null ? MailRow.of("Term", "") : MailRow.link("Term", term.title(), baseUrl + term.path()),
+                MailRow.link("Page", form.page().isEmpty() ? "" : baseUrl + form.page(), baseUrl + form.page()),
+                MailRow.of("Referrer", form.referrer()),
+                MailRow.of("UTM source", form.utmSource()),
+                MailRow.of("UTM medium", form.utmMedium()),
+                MailRow.of("UTM campaign", form.utmCampaign()),
+                MailRow.of("UTM term", form.utmTerm()),
+                MailRow.of("UTM content", form.utmContent()),
+                MailRow.of(
+                        "Received",
+                        inquiry.createdAt()
+                                        .atZoneSameInstant(time.zone())
+                                        .format(DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH))
+                                + " (" + time.zoneName() + ")"));
         var mail = new TeamMail(
-                inquiry,
+                head,
                 inquiry.reference(),
                 topic,
-                Choices.countryName(form.country()),
-                Choices.timelineName(form.timeline()),
+                form.name().strip(),
+                company,
+                headline,
+                preview(form.message()),
+                form.message().strip().lines().map(String::stripTrailing).toList(),
+                person,
+                attribution,
                 baseUrl + "/admin/leads/" + inquiry.id(),
-                form.page().isEmpty() ? "" : baseUrl + form.page());
+                "Sent to the team (GLOSSARY_TEAM_EMAIL) for every inquiry. Reply to write to "
+                        + form.name().strip() + " directly.");
         return new OutgoingMessage(
-                TEAM,
-                messageId(inquiry, TEAM),
-                settings.teamAddresses(),
-                form.email(),
-                "Inquiry " + inquiry.reference() + " about " + topic + ", company given as \"" + form.company() + "\"",
-                templates.renderText("inquiry/teamMail.jte", mail),
-                templates.renderString("inquiry/teamMail.jte", mail));
+                        TEAM,
+                        messageId(inquiry, TEAM),
+                        settings.teamAddresses(),
+                        form.email(),
+                        "New inquiry: " + topic + " — " + company + " (" + inquiry.reference() + ")",
+                        templates.renderText("inquiry/teamMail.jte", mail),
+                        templates.renderString("inquiry/teamMail.jte", mail))
+                // Its Reply-To is the prospect: a consultant's out-of-office reply must not go to them.
+                .automatic(false);
     }
 
-    /** Says nothing the sender typed, so the form cannot be used to mail chosen words to anyone. */
+    /**
+     * Repeats of what the sender typed only their name and a defused excerpt of their message (see
+     * {@link Quote}), and is never sent for an inquiry taken for spam (its mail is held).
+     */
     private OutgoingMessage acknowledgement(Inquiry inquiry) {
-        var term = term(inquiry.form().term());
+        var form = inquiry.form();
+        var term = term(form.term());
         var related = new ArrayList<Link>();
-        String definition = "";
-        String topic = "AI in your organisation";
-        if (term != null) {
-            topic = term.title();
-            definition = term.definition();
-            for (var other : catalog.entry(term.slug()).orElseThrow().related()) {
-                if (related.size() == 3) {
-                    break;
-                }
-                related.add(new Link(other.title(), baseUrl + other.path()));
+        var candidates = term == null
+                ? catalog.featured()
+                : catalog.entry(term.slug()).orElseThrow().related();
+        for (var other : candidates) {
+            if (related.size() == 3) {
+                break;
             }
-        } else {
-            for (var featured : catalog.featured()) {
-                if (related.size() == 3) {
-                    break;
-                }
-                related.add(new Link(featured.title(), baseUrl + featured.path()));
-            }
+            related.add(new Link(other.title(), baseUrl + other.path()));
         }
-        var mail = new AckMail(inquiry.reference(), topic, definition, related, baseUrl, firm);
+        var excerpt = Quote.excerpt(form.message());
+        var mail = new AckMail(
+                head,
+                Quote.name(form.name()),
+                form.email(),
+                term == null ? "" : term.title(),
+                excerpt.lines(),
+                excerpt.shortened(),
+                replier(),
+                time.nextBusinessDay(clock.instant()).format(DAY),
+                time.zoneName(),
+                inquiry.reference(),
+                term == null ? "" : firstSentence(term.definition()),
+                term == null ? "" : baseUrl + term.path(),
+                term == null ? "Three terms to start with" : "Three related terms",
+                related,
+                "You receive this because this address was given in the inquiry form at " + head.siteHost()
+                        + ". If that was not you, ignore this message: we will not write again unless you reply.");
+        var subject = term == null
+                ? "We have your inquiry (" + inquiry.reference() + ")"
+                : "We have your inquiry about " + term.title() + " (" + inquiry.reference() + ")";
         return new OutgoingMessage(
-                ACK,
-                messageId(inquiry, ACK),
-                List.of(inquiry.form().email()),
-                settings.teamAddresses().isEmpty()
-                        ? null
-                        : settings.teamAddresses().get(0),
-                "We received your inquiry (" + inquiry.reference() + ") | " + firm.name(),
-                templates.renderText("inquiry/ackMail.jte", mail),
-                templates.renderString("inquiry/ackMail.jte", mail));
+                        ACK,
+                        messageId(inquiry, ACK),
+                        List.of(form.email()),
+                        settings.teamAddresses().isEmpty() ? null : String.join(", ", settings.teamAddresses()),
+                        subject,
+                        templates.renderText("inquiry/ackMail.jte", mail),
+                        templates.renderString("inquiry/ackMail.jte", mail))
+                .automatic(true);
+    }
+
+    private static String preview(String message) {
+        var oneLine = message.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 140 ? oneLine : oneLine.substring(0, 139) + "…";
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile(
+            "(?<!\\b(?:e\\.g|i\\.e|etc|vs|approx|Inc|Ltd|Dr|Mr|Ms|Mrs|St|No))[.!?](?=\\s+[\\p{Lu}\"“(])");
+
+    /** A definition's first sentence: the "one line" a message has room for. */
+    static String firstSentence(String definition) {
+        var end = SENTENCE_END.matcher(definition);
+        return end.find() ? definition.substring(0, end.end()) : definition.strip();
+    }
+
+    /** The firm's advisers by name, "A (role) or B (role)"; an adviser of the firm when it names none. */
+    private String replier() {
+        var advisers = firm.advisers().stream()
+                .map(a -> a.name() + " (" + a.role() + ")")
+                .toList();
+        if (advisers.isEmpty()) {
+            return "An adviser at " + firm.name();
+        }
+        if (advisers.size() == 1) {
+            return advisers.get(0);
+        }
+        return String.join(", ", advisers.subList(0, advisers.size() - 1)) + " or " + advisers.get(advisers.size() - 1);
     }
 
     private Term term(String slug) {
@@ -126,8 +263,20 @@ public final class InquiryMessages {
         return messageId(inquiry.id(), kind);
     }
 
-    /** Deterministic, so that a message sent twice (a worker died after sending) can be recognised. */
+    /**
+     * Deterministic, so that a message sent twice (a worker died after sending) can be recognised;
+     * on the sender's domain, as receivers expect of mail from it.
+     */
     public String messageId(long inquiryId, String kind) {
-        return "<inquiry-" + inquiryId + "-" + kind + "@" + host + ">";
+        return "<inquiry-" + inquiryId + "-" + kind + "@" + domain + ">";
+    }
+
+    /** The domain of GLOSSARY_MAIL_FROM, which may be "Name <address>". */
+    static String senderDomain(String from) {
+        var address = from.strip();
+        if (address.endsWith(">") && address.contains("<")) {
+            address = address.substring(address.lastIndexOf('<') + 1, address.length() - 1);
+        }
+        return address.substring(address.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,8 +1,15 @@
 package glossary.mail;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A message as the outbox keeps it until it is sent: already composed, nothing left to look up. */
+/**
+ * A message as the outbox keeps it until it is sent: already composed, nothing left to look up.
+ *
+ * @param headers further header fields, e.g. {@code Auto-Submitted: auto-replied} on an automatic reply
+ */
 public record OutgoingMessage(
         String kind,
         String messageId,
@@ -10,4 +17,33 @@ public record OutgoingMessage(
         String replyTo,
         String subject,
         String text,
-        String html) {}
+        String html,
+        Map<String, String> headers) {
+
+    public OutgoingMessage {
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    public OutgoingMessage(
+            String kind,
+            String messageId,
+            List<String> recipients,
+            String replyTo,
+            String subject,
+            String text,
+            String html) {
+        this(kind, messageId, recipients, replyTo, subject, text, html, Map.of());
+    }
+
+    /**
+     * Marks a message sent by the app, not typed by a person, so that autoresponders (out of office,
+     * vacation) do not answer it: RFC 3834's Auto-Submitted ("auto-replied" for an answer to
+     * something, "auto-generated" otherwise) and Exchange's own X-Auto-Response-Suppress.
+     */
+    public OutgoingMessage automatic(boolean reply) {
+        var more = new LinkedHashMap<>(headers);
+        more.put("Auto-Submitted", reply ? "auto-replied" : "auto-generated");
+        more.put("X-Auto-Response-Suppress", "All");
+        return new OutgoingMessage(kind, messageId, recipients, replyTo, subject, text, html, more);
+    }
+}

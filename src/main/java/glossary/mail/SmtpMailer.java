@@ -3,6 +3,7 @@ package glossary.mail;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -11,17 +12,35 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
+import org.simplejavamail.utils.mail.dkim.Canonicalization;
+import org.simplejavamail.utils.mail.dkim.DkimException;
+import org.simplejavamail.utils.mail.dkim.DkimMessage;
+import org.simplejavamail.utils.mail.dkim.DkimSigner;
+import org.simplejavamail.utils.mail.dkim.SigningAlgorithm;
 
-/** Sends through an SMTP server with Jakarta Mail (Eclipse Angus), with every timeout set. */
+/**
+ * Sends through an SMTP server with Jakarta Mail (Eclipse Angus), with every timeout set, from the
+ * firm's name, DKIM-signed when a key is configured.
+ */
 public final class SmtpMailer implements Mailer {
     private final SmtpSettings smtp;
-    private final String from;
+    private final InternetAddress from;
+    private final DkimSigner signer;
     private final Session session;
 
     public SmtpMailer(SmtpSettings smtp, String from) {
+        this(smtp, from, "", Optional.empty());
+    }
+
+    /**
+     * @param senderName shown as the sender when {@code from} has no name of its own ("Firm &lt;glossary@firm&gt;")
+     */
+    public SmtpMailer(SmtpSettings smtp, String from, String senderName, Optional<DkimKey> dkim) {
         this.smtp = smtp;
-        this.from = from;
+        this.from = sender(from, senderName);
+        this.signer = dkim.map(SmtpMailer::signer).orElse(null);
         var props = new Properties();
         var protocol = smtp.tls() == SmtpSettings.Tls.SSL ? "smtps" : "smtp";
         props.put("mail.transport.protocol", protocol);
@@ -53,14 +72,17 @@ public final class SmtpMailer implements Mailer {
                 setHeader("Message-ID", outgoing.messageId());
             }
         };
-        message.setFrom(new InternetAddress(from, true));
+        message.setFrom(from);
         for (var recipient : outgoing.recipients()) {
             message.addRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
         }
         if (outgoing.replyTo() != null) {
-            message.setReplyTo(new InternetAddress[] {new InternetAddress(outgoing.replyTo(), true)});
+            message.setReplyTo(InternetAddress.parse(outgoing.replyTo(), true));
         }
         setSubject(message, outgoing.subject());
+        for (var header : outgoing.headers().entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
         message.setSentDate(new Date());
         var text = new MimeBodyPart();
         text.setText(outgoing.text(), StandardCharsets.UTF_8.name(), "plain");
@@ -71,13 +93,46 @@ public final class SmtpMailer implements Mailer {
         alternative.addBodyPart(html);
         message.setContent(alternative);
         message.saveChanges();
+        // The signature covers the message as it leaves: DkimMessage signs while it is written out.
+        var sent = signer == null ? message : new DkimMessage(message, signer);
         try (var transport = session.getTransport()) {
             if (smtp.user().isBlank()) {
                 transport.connect();
             } else {
                 transport.connect(smtp.user(), smtp.password());
             }
-            transport.sendMessage(message, message.getAllRecipients());
+            transport.sendMessage(sent, message.getAllRecipients());
+        }
+    }
+
+    private static InternetAddress sender(String from, String name) {
+        try {
+            var address = new InternetAddress(from, true);
+            if ((address.getPersonal() == null || address.getPersonal().isBlank()) && !name.isBlank()) {
+                address.setPersonal(name, StandardCharsets.UTF_8.name());
+            }
+            return address;
+        } catch (AddressException | UnsupportedEncodingException e) {
+            throw new IllegalArgumentException("GLOSSARY_MAIL_FROM is not an address: " + from, e);
+        }
+    }
+
+    /**
+     * Relaxed canonicalisation of header and body, so that a relay refolding a header or trimming
+     * trailing spaces does not break the signature (RFC 6376, 3.4).
+     */
+    private static DkimSigner signer(DkimKey key) {
+        try {
+            var signer = new DkimSigner(key.settings().domain(), key.settings().selector(), key.privateKey());
+            signer.setHeaderCanonicalization(Canonicalization.RELAXED);
+            signer.setBodyCanonicalization(Canonicalization.RELAXED);
+            signer.setSigningAlgorithm(SigningAlgorithm.SHA256_WITH_RSA);
+            signer.setLengthParam(false); // l= would let anyone append to the body
+            signer.setCheckDomainKey(false); // DNS may not have the record yet; receivers check it
+            signer.addHeaderToSign("Auto-Submitted");
+            return signer;
+        } catch (DkimException e) {
+            throw new IllegalArgumentException("The DKIM key cannot sign: " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ColorScheme;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +54,14 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
         return page(1280, 900);
     }
 
-    private Page page(int width, int height) {
-        var page = browser.newContext(new NewContextOptions().setViewportSize(width, height))
+    Page page(int width, int height) {
+        return page(width, height, ColorScheme.LIGHT);
+    }
+
+    /** A page of this size whose {@code prefers-color-scheme} is the one given. */
+    Page page(int width, int height, ColorScheme scheme) {
+        var page = browser.newContext(
+                        new NewContextOptions().setViewportSize(width, height).setColorScheme(scheme))
                 .newPage();
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {

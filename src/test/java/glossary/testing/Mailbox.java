@@ -3,6 +3,7 @@ package glossary.testing;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +51,35 @@ public final class Mailbox {
                                 .filter(id -> id.startsWith(messageIdPrefix))
                                 .toList(),
                         ids -> ids.size() >= count);
+    }
+
+    /** A message's plain-text and HTML parts. */
+    public record Parts(String text, String html) {}
+
+    /** The two parts of a multipart/alternative message; fails when it is not one or a part is missing. */
+    public static Parts parts(MimeMessage message) {
+        try {
+            if (!(message.getContent() instanceof MimeMultipart multipart)
+                    || !multipart.getContentType().startsWith("multipart/alternative")) {
+                throw new AssertionError("not multipart/alternative: " + message.getContentType());
+            }
+            String text = null;
+            String html = null;
+            for (int i = 0; i < multipart.getCount(); i++) {
+                var part = multipart.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    text = (String) part.getContent();
+                } else if (part.isMimeType("text/html")) {
+                    html = (String) part.getContent();
+                }
+            }
+            if (text == null || html == null) {
+                throw new AssertionError("a part is missing: text " + (text != null) + ", html " + (html != null));
+            }
+            return new Parts(text, html);
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void purge() {
