@@ -187,14 +187,16 @@ class ReadSideTest {
 
     @Test
     void a_search_with_no_result_offers_the_nearest_terms_and_the_contact_form_and_is_recorded() {
+        // The app is shared with other read-only classes, which may search for the same word.
+        var misses = new SearchMisses(apps.app().database.jdbi(), java.time.Clock.systemUTC());
+        long before = misses.hits("kubernetes");
         var page = visitor.page("/search?q=kubernetes");
         assertThat(page.select("h1").text()).isEqualTo("No terms match “kubernetes”");
         assertThat(page.select(".no-results .suggestions a")).isNotEmpty();
         assertThat(page.select(".no-results a[href=/contact]")).hasSize(1);
         assertThat(page.select("main form[role=search] input[name=q]").val()).isEqualTo("kubernetes");
         visitor.get("/search?q=Kubernetes");
-        assertThat(new SearchMisses(apps.app().database.jdbi(), java.time.Clock.systemUTC()).hits("kubernetes"))
-                .isEqualTo(2);
+        assertThat(misses.hits("kubernetes")).isEqualTo(before + 2);
     }
 
     @Test
