@@ -31,7 +31,7 @@ public final class StaffAuth {
     private static final String FAILED =
             "The email or password is not right, or there have been too many attempts. Wait a minute and try again.";
 
-    public record LoginPage(PageMeta meta, String email, String error, String token) {}
+    public record LoginPage(PageMeta meta, String email, String error, String token, String next) {}
 
     public record PasswordPage(PageMeta meta, String csrf, String error, boolean changed) {}
 
@@ -82,7 +82,7 @@ public final class StaffAuth {
         var session = sessions.find(ctx.cookie(COOKIE));
         if (session.isEmpty()) {
             if (ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD")) {
-                ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
+                ctx.redirect(ReturnPath.loginFor(ctx.path(), ctx.queryString()), HttpStatus.SEE_OTHER);
                 return false;
             }
             ctx.body(); // read the (size-limited) body, so the connection can carry the client's next request
@@ -156,7 +156,7 @@ public final class StaffAuth {
         old.ifPresent(s -> sessions.end(s.idHash())); // never carry a session id over a sign-in
         setCookie(ctx, sessions.start(member.get().id()), Duration.ofHours(12));
         log.info("Staff member {} signed in", member.get().id());
-        ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+        ctx.redirect(ReturnPath.safe(ctx.formParam("next")), HttpStatus.SEE_OTHER);
     }
 
     public void logout(Context ctx) {
@@ -222,7 +222,19 @@ public final class StaffAuth {
                 "no-store",
                 templates.render(
                         "admin/login.jte",
-                        new LoginPage(meta, email, error, tokens.issue(FormTokens.Purpose.SIGN_IN, Duration.ZERO))));
+                        new LoginPage(
+                                meta,
+                                email,
+                                error,
+                                tokens.issue(FormTokens.Purpose.SIGN_IN, Duration.ZERO),
+                                next(ctx))));
+    }
+
+    /** The page to return to, from the query (the form) or the posted field (a failed attempt); empty for the dashboard. */
+    private static String next(Context ctx) {
+        var asked = ctx.method().name().equals("POST") ? ctx.formParam("next") : ctx.queryParam("next");
+        var safe = ReturnPath.safe(asked);
+        return safe.equals(ReturnPath.DASHBOARD) ? "" : safe;
     }
 
     private void renderPassword(Context ctx, String error, boolean changed, int status) {
