@@ -10,9 +10,11 @@ import glossary.admin.LeadStats;
 import glossary.admin.LeadWorkflow;
 import glossary.admin.LoginThrottle;
 import glossary.admin.OutboxController;
+import glossary.admin.Replies;
 import glossary.admin.Sessions;
 import glossary.admin.Staff;
 import glossary.admin.StaffAuth;
+import glossary.admin.Times;
 import glossary.inquiry.InquiryController;
 import glossary.inquiry.InquiryRepository;
 import glossary.inquiry.InquiryWriter;
@@ -74,6 +76,7 @@ public final class App {
             OutboxWorker worker,
             Outbox outbox,
             Staff staff,
+            Replies replies,
             PageViews views,
             Health health,
             Metrics metrics,
@@ -127,6 +130,8 @@ public final class App {
         front.setHandler(guard);
         var errors = new ErrorPages(site, templates, terms::notFoundPage);
 
+        var adminPages = new AdminPages(
+                site, templates, config.https(), new Times(config.staff().zone(), parts.clock()));
         var auth = new StaffAuth(
                 site,
                 templates,
@@ -137,12 +142,12 @@ public final class App {
                 parts.tokens(),
                 clients,
                 config.https(),
-                new SameOrigin(config.baseUrl()));
-        var adminPages = new AdminPages(site, templates);
-        var search = new LeadSearch(jdbi);
+                new SameOrigin(config.baseUrl()),
+                adminPages);
+        var search = new LeadSearch(jdbi, config.staff().zone());
         var workflow = new LeadWorkflow(jdbi, parts.inquiries(), parts.outbox(), parts.clock());
-        var inbox = new InboxController(adminPages, search, catalog, parts.clock());
-        var lead = new LeadController(adminPages, workflow, parts.staff(), parts.outbox(), catalog);
+        var inbox = new InboxController(adminPages, search, catalog, parts.clock(), parts.staff());
+        var lead = new LeadController(adminPages, workflow, parts.staff(), parts.outbox(), catalog, parts.replies());
         var dashboard = new DashboardController(
                 adminPages, new LeadStats(jdbi, search, parts.clock()), catalog, parts.views(), misses);
         var outbox = new OutboxController(adminPages, parts.outbox(), workflow);
@@ -206,11 +211,13 @@ public final class App {
             routes.get("/admin", auth.guarded(dashboard::dashboard));
             routes.get("/admin/leads", auth.guarded(inbox::inbox));
             routes.get("/admin/leads.csv", auth.guarded(inbox::export));
+            routes.post("/admin/leads/bulk", auth.guarded(lead::bulk));
             routes.get("/admin/leads/{id}", auth.guarded(lead::lead));
             routes.post("/admin/leads/{id}/status", auth.guarded(lead::changeStatus));
             routes.post("/admin/leads/{id}/notes", auth.guarded(lead::addNote));
             routes.post("/admin/leads/{id}/assign", auth.guarded(lead::assign));
             routes.post("/admin/leads/{id}/erase", auth.guarded(lead::erase));
+            routes.post("/admin/leads/{id}/reply", auth.guarded(lead::reply));
             routes.get("/admin/outbox", auth.guarded(outbox::outboxPage));
             routes.get("/admin/metrics", auth.guarded(metrics::scrape));
             routes.post("/admin/outbox/{id}/retry", auth.guarded(outbox::retry));

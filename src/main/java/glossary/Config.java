@@ -1,5 +1,6 @@
 package glossary;
 
+import glossary.admin.StaffSettings;
 import glossary.inquiry.FormSettings;
 import glossary.mail.MailSettings;
 import glossary.mail.SmtpSettings;
@@ -7,6 +8,7 @@ import glossary.ops.OpsSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,8 @@ public record Config(
         MailSettings mail,
         FormSettings forms,
         FirstAdmin admin,
-        OpsSettings ops) {
+        OpsSettings ops,
+        StaffSettings staff) {
 
     /** The first staff account, created on a start where there is none; no default exists. */
     public record FirstAdmin(String email, String password) {}
@@ -93,7 +96,9 @@ public record Config(
                 new OpsSettings(
                         Optional.ofNullable(blankToNull(env.get("GLOSSARY_METRICS_PORT")))
                                 .map(p -> Integer.parseInt(p.strip())),
-                        seconds(env.getOrDefault("GLOSSARY_SHUTDOWN_SECONDS", "20"))));
+                        seconds(env.getOrDefault("GLOSSARY_SHUTDOWN_SECONDS", "20"))),
+                new StaffSettings(ZoneId.of(
+                        env.getOrDefault("GLOSSARY_TIMEZONE", "Asia/Singapore").strip())));
     }
 
     public boolean https() {

@@ -5,7 +5,7 @@ import glossary.inquiry.LeadStatus;
 import glossary.inquiry.SearchWords;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -20,6 +20,19 @@ import org.jdbi.v3.core.statement.Query;
 
 /** Finding leads: the inbox's filters, its keyset paging, and search through the word index. */
 public final class LeadSearch {
+    /**
+     * WAITING: leads that need a reply first, longest waiting first, then the others newest first.
+     * NEWEST: newest first. A search is always newest first.
+     */
+    public enum Sort {
+        WAITING,
+        NEWEST
+    }
+
+    /**
+     * What the inbox shows. before: keyset cursor among newest-first rows; after: among the leads
+     * that need a reply (oldest first); viewer: whose unread marks to show (null: nobody's).
+     */
     public record Filter(
             LeadStatus status,
             String term,
@@ -29,7 +42,31 @@ public final class LeadSearch {
             String query,
             Long assignedTo,
             Long before,
-            int limit) {}
+            int limit,
+            Sort sort,
+            Long after,
+            Long viewer) {
+
+        public Filter(
+                LeadStatus status,
+                String term,
+                List<String> categoryTerms,
+                LocalDate from,
+                LocalDate to,
+                String query,
+                Long assignedTo,
+                Long before,
+                int limit) {
+            this(status, term, categoryTerms, from, to, query, assignedTo, before, limit, Sort.NEWEST, null, null);
+        }
+    }
+
+    /** Which part of the waiting order a query reads. */
+    private enum Segment {
+        ALL,
+        NEEDS_REPLY,
+        ANSWERED
+    }
 
     public record Row(
             long id,
@@ -45,26 +82,58 @@ public final class LeadSearch {
             boolean unread,
             String message,
             String utmSource,
-            String referrer) {}
+            String referrer,
+            String spamReason) {
+
+        /** Nobody has replied, marked it contacted or closed it yet. */
+        public boolean needsReply() {
+            return status == LeadStatus.NEW;
+        }
+
+        /** The message's first line, cut to a preview's length. */
+        public String firstLine() {
+            if (message == null) {
+                return "";
+            }
+            var line = message.strip().split("\\R", 2)[0];
+            return line.length() > 120 ? line.substring(0, 119) + "…" : line;
+        }
+    }
 
     private static final int ID_CHUNK = 500;
 
     private final Jdbi jdbi;
+    private final ZoneId zone;
 
-    public LeadSearch(Jdbi jdbi) {
+    /** zone: the firm's, in which "from" and "to" dates begin and end. */
+    public LeadSearch(Jdbi jdbi, ZoneId zone) {
         this.jdbi = jdbi;
+        this.zone = zone;
     }
 
     public List<Row> page(Filter filter) {
         var rows = new ArrayList<Row>();
-        stream(filter, filter.limit(), rows::add);
+        if (filter.sort() != Sort.WAITING || filter.query() != null) {
+            stream(filter, filter.limit(), rows::add);
+            return rows;
+        }
+        // Waiting order: those needing a reply, oldest first (an index range on status and id), then
+        // the rest newest first; the cursor says which part the page starts in.
+        boolean wantsNew = filter.status() == null || filter.status() == LeadStatus.NEW;
+        boolean wantsOthers = filter.status() != LeadStatus.NEW;
+        if (wantsNew && filter.before() == null) {
+            query(filter, null, filter.limit(), Segment.NEEDS_REPLY, rows::add);
+        }
+        if (wantsOthers && rows.size() < filter.limit()) {
+            query(filter, null, filter.limit() - rows.size(), Segment.ANSWERED, rows::add);
+        }
         return rows;
     }
 
     /** Every matching lead, newest first, handed over one at a time (the CSV export streams them). */
     public void stream(Filter filter, int limit, Consumer<Row> each) {
         if (filter.query() == null) {
-            query(filter, null, limit, each);
+            query(filter, null, limit, Segment.ALL, each);
             return;
         }
         // A search looks up each word in the word index, intersects the ids, and then reads the
@@ -76,7 +145,7 @@ public final class LeadSearch {
             for (int i = from; i < Math.min(ids.length, from + ID_CHUNK); i++) {
                 chunk.add(ids[i]);
             }
-            query(filter, chunk, limit <= 0 ? 0 : limit - found[0], row -> {
+            query(filter, chunk, limit <= 0 ? 0 : limit - found[0], Segment.ALL, row -> {
                 found[0]++;
                 each.accept(row);
             });
@@ -143,17 +212,25 @@ public final class LeadSearch {
         });
     }
 
-    private void query(Filter filter, List<Long> ids, int limit, Consumer<Row> each) {
-        var sql = new StringBuilder(
-                "SELECT i.id, i.created_at, i.name, i.email, i.company, i.country, i.term_slug, i.status, "
-                        + "s.email AS assignee, i.read_at, i.message, i.utm_source, i.referrer FROM inquiry i "
-                        + "LEFT JOIN staff s ON s.id = i.assigned_to WHERE 1 = 1");
+    private void query(Filter filter, List<Long> ids, int limit, Segment segment, Consumer<Row> each) {
+        var sql = new StringBuilder("SELECT i.id, i.created_at, i.name, i.email, i.company, i.country, i.term_slug, "
+                + "i.status, s.email AS assignee, "
+                + (filter.viewer() == null ? "FALSE" : "r.staff_id IS NULL")
+                + " AS unread, i.message, i.utm_source, i.referrer, i.spam_reason FROM inquiry i "
+                + "LEFT JOIN staff s ON s.id = i.assigned_to"
+                + (filter.viewer() == null
+                        ? ""
+                        : " LEFT JOIN lead_read r ON r.inquiry_id = i.id AND r.staff_id = :viewer")
+                + " WHERE 1 = 1");
         var params = new LinkedHashMap<String, Object>();
-        where(filter, sql, params);
+        if (filter.viewer() != null) {
+            params.put("viewer", filter.viewer());
+        }
+        where(filter, sql, params, segment);
         if (ids != null) {
             sql.append(" AND i.id IN (<ids>)");
         }
-        sql.append(" ORDER BY i.id DESC");
+        sql.append(segment == Segment.NEEDS_REPLY ? " ORDER BY i.id ASC" : " ORDER BY i.id DESC");
         if (limit > 0) {
             sql.append(" LIMIT ").append(limit);
         }
@@ -181,10 +258,11 @@ public final class LeadSearch {
                                 rs.getString("term_slug"),
                                 LeadStatus.parse(rs.getString("status")).orElseThrow(),
                                 rs.getString("assignee"),
-                                rs.getObject("read_at") == null,
+                                rs.getBoolean("unread"),
                                 rs.getString("message"),
                                 rs.getString("utm_source"),
-                                rs.getString("referrer"));
+                                rs.getString("referrer"),
+                                rs.getString("spam_reason"));
                     })
                     .stream()) {
                 results.forEach(each);
@@ -192,13 +270,24 @@ public final class LeadSearch {
         });
     }
 
-    private static void where(Filter f, StringBuilder sql, Map<String, Object> params) {
-        if (f.status() != null) {
+    private void where(Filter f, StringBuilder sql, Map<String, Object> params, Segment segment) {
+        if (segment == Segment.NEEDS_REPLY) {
+            sql.append(" AND i.status = :status");
+            params.put("status", LeadStatus.NEW.label());
+        } else if (f.status() != null) {
             sql.append(" AND i.status = :status");
             params.put("status", f.status().label());
         } else {
             sql.append(" AND i.status <> :spam"); // spam only when asked for
             params.put("spam", LeadStatus.SPAM.label());
+            if (segment == Segment.ANSWERED) {
+                sql.append(" AND i.status <> :new");
+                params.put("new", LeadStatus.NEW.label());
+            }
+        }
+        if (segment == Segment.NEEDS_REPLY && f.after() != null) {
+            sql.append(" AND i.id > :after");
+            params.put("after", f.after());
         }
         if (f.term() != null) {
             sql.append(" AND i.term_slug = :term");
@@ -209,11 +298,11 @@ public final class LeadSearch {
         }
         if (f.from() != null) {
             sql.append(" AND i.created_at >= :from");
-            params.put("from", f.from().atStartOfDay().atOffset(ZoneOffset.UTC));
+            params.put("from", f.from().atStartOfDay(zone).toOffsetDateTime());
         }
         if (f.to() != null) {
             sql.append(" AND i.created_at < :to");
-            params.put("to", f.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+            params.put("to", f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
         }
         if (f.assignedTo() != null) {
             sql.append(" AND i.assigned_to = :assignee");

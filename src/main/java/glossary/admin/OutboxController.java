@@ -6,7 +6,6 @@ import static glossary.admin.AdminPages.staffId;
 import glossary.mail.Outbox;
 import glossary.web.PageMeta;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.List;
 
 /** The outbox as staff see it: mail not yet sent, and putting a failed message back in the queue. */
@@ -32,8 +31,11 @@ public final class OutboxController {
 
     /** Retried from the outbox page or a lead's page: back to where it was asked. */
     public void retry(Context ctx) {
-        leads.retryMessage(id(ctx), staffId(ctx));
+        boolean queued = leads.retryMessage(id(ctx), staffId(ctx));
         var back = ctx.formParam("back");
-        ctx.redirect(back != null && back.matches("/admin/leads/\\d+") ? back : "/admin/outbox", HttpStatus.SEE_OTHER);
+        pages.done(
+                ctx,
+                back != null && back.matches("/admin/leads/\\d+") ? back : "/admin/outbox",
+                queued ? "Message queued to send again" : "That message cannot be retried (already sent or gone)");
     }
 }

@@ -33,7 +33,7 @@ public final class StaffAuth {
 
     public record LoginPage(PageMeta meta, String email, String error, String token, String next) {}
 
-    public record PasswordPage(PageMeta meta, String csrf, String error, boolean changed) {}
+    public record PasswordPage(PageMeta meta, AdminPages.Nav nav, String error, boolean changed) {}
 
     private final Site site;
     private final Templates templates;
@@ -45,6 +45,7 @@ public final class StaffAuth {
     private final ClientAddress clients;
     private final boolean secureCookie;
     private final SameOrigin sameOrigin;
+    private final AdminPages pages;
 
     public StaffAuth(
             Site site,
@@ -56,7 +57,8 @@ public final class StaffAuth {
             FormTokens tokens,
             ClientAddress clients,
             boolean secureCookie,
-            SameOrigin sameOrigin) {
+            SameOrigin sameOrigin,
+            AdminPages pages) {
         this.site = site;
         this.templates = templates;
         this.staff = staff;
@@ -67,6 +69,7 @@ public final class StaffAuth {
         this.clients = clients;
         this.secureCookie = secureCookie;
         this.sameOrigin = sameOrigin;
+        this.pages = pages;
     }
 
     /** The handler, run only for a signed-in member and, for a change, with the session's CSRF token. */
@@ -245,8 +248,6 @@ public final class StaffAuth {
                 ctx,
                 CachedPage.HTML,
                 "no-store",
-                templates.render(
-                        "admin/password.jte",
-                        new PasswordPage(meta, session(ctx).csrfToken(), error, changed)));
+                templates.render("admin/password.jte", new PasswordPage(meta, pages.nav(ctx), error, changed)));
     }
 }

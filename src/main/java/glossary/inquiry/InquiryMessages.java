@@ -111,9 +111,19 @@ public final class InquiryMessages {
                 settings.teamAddresses().isEmpty()
                         ? null
                         : settings.teamAddresses().get(0),
-                "We received your inquiry (" + inquiry.reference() + ") | " + firm.name(),
+                ackSubject(inquiry),
                 templates.renderText("inquiry/ackMail.jte", mail),
                 templates.renderString("inquiry/ackMail.jte", mail));
+    }
+
+    /** The acknowledgement's subject; a reply repeats it after "Re: " so mail clients thread the two. */
+    public String ackSubject(Inquiry inquiry) {
+        return "We received your inquiry (" + inquiry.reference() + ") | " + firm.name();
+    }
+
+    /** The Message-ID the acknowledgement of this inquiry has (or would have had), which a reply answers. */
+    public String ackMessageId(long inquiryId) {
+        return messageId(inquiryId, ACK);
     }
 
     private Term term(String slug) {

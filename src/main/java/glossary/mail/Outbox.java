@@ -98,6 +98,12 @@ public final class Outbox {
                 .execute();
     }
 
+    /** Adds a message to send now, inside the caller's transaction, and wakes the worker once committed. */
+    public void send(Handle handle, long inquiryId, String kind, String messageId) {
+        enqueue(handle, inquiryId, kind, messageId, false);
+        handle.afterCommit(this::wake);
+    }
+
     /** Withholds an inquiry's unsent mail (it was marked spam), in the caller's transaction. */
     public void hold(Handle handle, long inquiryId) {
         handle.createUpdate("UPDATE outbox SET status = :held WHERE inquiry_id = :id AND status IN (<unsent>)")

@@ -60,6 +60,11 @@ public final class SmtpMailer implements Mailer {
         if (outgoing.replyTo() != null) {
             message.setReplyTo(new InternetAddress[] {new InternetAddress(outgoing.replyTo(), true)});
         }
+        if (outgoing.inReplyTo() != null) {
+            // Both, so that every mail client threads the answer under the message it answers.
+            message.setHeader("In-Reply-To", outgoing.inReplyTo());
+            message.setHeader("References", outgoing.inReplyTo());
+        }
         setSubject(message, outgoing.subject());
         message.setSentDate(new Date());
         var text = new MimeBodyPart();
