@@ -9,6 +9,7 @@ import glossary.admin.LeadSearch;
 import glossary.admin.LeadStats;
 import glossary.admin.LeadWorkflow;
 import glossary.admin.LoginThrottle;
+import glossary.admin.MailHealth;
 import glossary.admin.OutboxController;
 import glossary.admin.Replies;
 import glossary.admin.Sessions;
@@ -131,7 +132,11 @@ public final class App {
         var errors = new ErrorPages(site, templates, terms::notFoundPage);
 
         var adminPages = new AdminPages(
-                site, templates, config.https(), new Times(config.staff().zone(), parts.clock()));
+                site,
+                templates,
+                config.https(),
+                new Times(config.staff().zone(), parts.clock()),
+                new MailHealth(parts.outbox(), config.smtp().configured(), parts.clock()));
         var auth = new StaffAuth(
                 site,
                 templates,
@@ -149,8 +154,8 @@ public final class App {
         var inbox = new InboxController(adminPages, search, catalog, parts.clock(), parts.staff());
         var lead = new LeadController(adminPages, workflow, parts.staff(), parts.outbox(), catalog, parts.replies());
         var dashboard = new DashboardController(
-                adminPages, new LeadStats(jdbi, search, parts.clock()), catalog, parts.views(), misses);
-        var outbox = new OutboxController(adminPages, parts.outbox(), workflow);
+                adminPages, new LeadStats(jdbi, search, parts.clock()), catalog, parts.views(), misses, parts.clock());
+        var outbox = new OutboxController(adminPages, parts.outbox(), workflow, search);
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;

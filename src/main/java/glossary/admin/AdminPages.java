@@ -28,12 +28,14 @@ public final class AdminPages {
     private final Templates templates;
     private final boolean secureCookie;
     private final Times times;
+    private final MailHealth mail;
 
-    public AdminPages(Site site, Templates templates, boolean secureCookie, Times times) {
+    public AdminPages(Site site, Templates templates, boolean secureCookie, Times times, MailHealth mail) {
         this.site = site;
         this.templates = templates;
         this.secureCookie = secureCookie;
         this.times = times;
+        this.mail = mail;
     }
 
     Times times() {
@@ -42,7 +44,7 @@ public final class AdminPages {
 
     Nav nav(Context ctx) {
         var session = StaffAuth.session(ctx);
-        return new Nav(session.csrfToken(), session.email(), takeFlash(ctx), times, List.of());
+        return new Nav(session.csrfToken(), session.email(), takeFlash(ctx), times, mail.problems());
     }
 
     /** Says what an action did on the page its redirect leads to ("Status changed to contacted"). */

@@ -314,6 +314,20 @@ public final class LeadSearch {
         }
     }
 
+    /** The references (GL-…) of these leads, by id. */
+    public Map<Long, String> references(List<Long> ids) {
+        var map = new LinkedHashMap<Long, String>();
+        if (ids.isEmpty()) {
+            return map;
+        }
+        jdbi.useHandle(h -> h.createQuery("SELECT id, created_at FROM inquiry WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(
+                        rs.getLong(1), Inquiry.reference(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))))
+                .forEach(e -> map.put(e.getKey(), e.getValue())));
+        return map;
+    }
+
     public Map<LeadStatus, Long> countsByStatus() {
         var counts = new EnumMap<LeadStatus, Long>(LeadStatus.class);
         for (var status : LeadStatus.values()) {

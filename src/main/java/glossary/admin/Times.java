@@ -44,7 +44,12 @@ public final class Times {
         return span(Duration.between(t, OffsetDateTime.now(clock)));
     }
 
+    /** "3 h ago", or "in 5 min" for a time still to come. */
     public String ago(OffsetDateTime t) {
+        var now = OffsetDateTime.now(clock);
+        if (t.isAfter(now.plusMinutes(1))) {
+            return "in " + span(Duration.between(now, t));
+        }
         var age = age(t);
         return age.equals("just now") ? age : age + " ago";
     }

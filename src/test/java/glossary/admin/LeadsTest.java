@@ -272,7 +272,7 @@ class LeadsTest {
                 .text();
         assertThat(row).matches(".*retrieval-augmented-generation \\d+ \\d+ \\d+\\.\\d\\d%.*");
         assertThat(dashboard.select("#miss-h + table").text()).contains("quantum blockchain synergy");
-        assertThat(dashboard.select("#week-h + table tbody tr")).isNotEmpty();
+        assertThat(dashboard.select("#week-h ~ table tbody tr")).isNotEmpty();
     }
 
     @Test
