@@ -305,6 +305,57 @@ class StaffWorkspaceTest {
                 .hasValue("/admin");
     }
 
+    @Test
+    void every_admin_page_says_when_mail_is_not_going_out_and_the_outbox_explains_why() {
+        var own = apps.start(Map.of()); // no mail server
+        var visitor = Client.of(own);
+        long id = Inquiries.submit(visitor, Map.of());
+        var staff = StaffClient.signedIn(own);
+        for (var path :
+                new String[] {"/admin", "/admin/leads", "/admin/leads/" + id, "/admin/outbox", "/admin/password"}) {
+            assertThat(staff.page(path).select(".banner-warn").text())
+                    .as(path)
+                    .contains("no mail server is configured")
+                    .contains("2 messages waiting");
+        }
+        own.database
+                .jdbi()
+                .useHandle(h -> h.createUpdate(
+                                "UPDATE outbox SET status = 'failed', attempts = 10, last_error = :e WHERE inquiry_id = :id AND kind = 'team'")
+                        .bind(
+                                "e",
+                                "com.sun.mail.util.MailConnectException: Couldn't connect to host, port: smtp.example.com, 587; timeout -1")
+                        .bind("id", id)
+                        .execute());
+        var outbox = staff.page("/admin/outbox");
+        assertThat(outbox.select(".banner-warn").text()).contains("1 message could not be sent");
+        var row = outbox.select("tr:has(td:contains(Team notification))").first();
+        assertThat(row.select("a").text()).isEqualTo(Inquiries.reference(own, id));
+        assertThat(row.text()).contains("The mail server could not be reached");
+        assertThat(outbox.select(".table-scroll[tabindex=0][aria-label]")).hasSize(1);
+    }
+
+    @Test
+    void the_dashboard_shows_speed_to_lead_and_the_spam_to_review(TestApp app, Client visitor) {
+        var staff = StaffClient.signedIn(app);
+        long id = Inquiries.submit(visitor, Map.of());
+        long spam = Inquiries.submit(visitor, Map.of("website", "filled by a bot"));
+        staff.act("/admin/leads/" + id + "/reply", Map.of("body", "Thanks, we will call you."));
+        var dashboard = staff.page("/admin");
+        assertThat(dashboard.select(".median-response").text()).isNotEqualTo("–");
+        assertThat(Long.parseLong(dashboard.select(".spam-count").text())).isGreaterThanOrEqualTo(1);
+        var review = dashboard.select("a:contains(Review spam)").attr("href");
+        var spamPage = staff.page(review);
+        assertThat(spamPage.select("h1").text()).isEqualTo("Spam to review");
+        assertThat(spamPage.select("tr:has(a[href=/admin/leads/" + spam + "]) .spam-reason")
+                        .text())
+                .contains("honeypot");
+        assertThat(dashboard.select("#age-h ~ div table tbody tr")).hasSize(5);
+        assertThat(dashboard.select("#age-h ~ .bars svg rect")).hasSize(5);
+        assertThat(dashboard.select("#conv-h ~ .table-scroll a").eachText())
+                .doesNotContain("retrieval-augmented-generation");
+    }
+
     /** The flash message the redirect's page shows. */
     private static String flashAfter(StaffClient staff, java.net.http.HttpResponse<String> redirect) {
         assertThat(redirect.statusCode()).isEqualTo(303);
