@@ -65,11 +65,11 @@ public final class OutboxController {
         if (e.contains("authentication") || e.contains("535") || e.contains("auth")) {
             return "The mail server refused our user name or password (GLOSSARY_SMTP_USER / GLOSSARY_SMTP_PASSWORD).";
         }
-        if (e.contains("timed out") || e.contains("timeout")) {
-            return "The mail server did not answer in time.";
-        }
         if (e.contains("connect") || e.contains("unknownhost") || e.contains("unknown host")) {
             return "The mail server could not be reached (GLOSSARY_SMTP_HOST and GLOSSARY_SMTP_PORT).";
+        }
+        if (e.contains("timed out") || e.contains("timeout")) {
+            return "The mail server did not answer in time.";
         }
         if (e.contains("starttls") || e.contains("ssl") || e.contains("certificate")) {
             return "A secure connection to the mail server could not be set up (GLOSSARY_SMTP_TLS).";
