@@ -12,6 +12,7 @@
 #   BENCH_ONLY=inquiries src/bench/bench.sh runs only the inquiry part
 #   BENCH_ONLY=backup src/bench/bench.sh  runs only backup and restore of 100,000 leads (its reference:
 #                                         gzip and cp of the same database file, in the same run)
+#   BENCH_ONLY=admin src/bench/bench.sh   runs only the admin inbox part (100,000 generated leads)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -199,7 +200,7 @@ stored=$(java -cp target/glossary.jar org.h2.tools.Shell -user sa \
   -sql "SELECT status || ':' || COUNT(*) FROM inquiry GROUP BY status" | grep -o '^[a-z]*:[0-9]*' | tr '\n' ' ')
 printf '%-34s app %9.0f req/s  p50 %-8s p99 %-8s (32 connections; inquiries stored, warm-up included: %s)\n' "inquiries accepted (H2)" "$rps" "$p50" "$p99" "$stored"
 fi
-if [ -z "${BENCH_ONLY:-}" ]; then
+if [ -z "${BENCH_ONLY:-}" ] || [ "$BENCH_ONLY" = admin ]; then
 
 # 4. The admin inbox with 100,000 generated leads on H2: p99 per page, and the CSV export of all.
 admin_data="$work/admin-data"
@@ -216,7 +217,9 @@ login_token=$(curl -fs "http://127.0.0.1:$APP_PORT/admin/login" | grep -o 'name=
 curl -fs -c "$work/cookies" -o /dev/null --data-urlencode "token=$login_token" --data-urlencode "email=bench@firm.example" \
   --data-urlencode "password=benchmark passphrase 2026" "http://127.0.0.1:$APP_PORT/admin/login"
 cookie="glossary_admin=$(awk '$6 == "glossary_admin" {print $7}' "$work/cookies")"
-for page in "/admin/leads" "/admin/leads?status=won&category=generative-ai-and-large-language-models" \
+# "/admin/leads" is the default order: needs-reply first, longest waiting first.
+for page in "/admin/leads" "/admin/leads?after=1050000" "/admin/leads?sort=newest" \
+    "/admin/leads?status=won&category=generative-ai-and-large-language-models" \
     "/admin/leads?before=1001500" "/admin/leads?q=company+4242+pte"; do
   curl -s -o /dev/null -w "%{http_code} $page\n" -H "Cookie: $cookie" "http://127.0.0.1:$APP_PORT$page"
   wrk -t1 -c4 -d5s -H "Cookie: $cookie" "http://127.0.0.1:$APP_PORT$page" >/dev/null # warm-up

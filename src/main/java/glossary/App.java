@@ -9,11 +9,14 @@ import glossary.admin.LeadSearch;
 import glossary.admin.LeadStats;
 import glossary.admin.LeadWorkflow;
 import glossary.admin.LoginThrottle;
+import glossary.admin.MailHealth;
 import glossary.admin.OutboxController;
+import glossary.admin.Replies;
 import glossary.admin.Retention;
 import glossary.admin.Sessions;
 import glossary.admin.Staff;
 import glossary.admin.StaffAuth;
+import glossary.admin.Times;
 import glossary.inquiry.InquiryController;
 import glossary.inquiry.InquiryRepository;
 import glossary.inquiry.InquiryWriter;
@@ -75,6 +78,7 @@ public final class App {
             OutboxWorker worker,
             Outbox outbox,
             Staff staff,
+            Replies replies,
             PageViews views,
             Health health,
             Metrics metrics,
@@ -129,6 +133,12 @@ public final class App {
         front.setHandler(guard);
         var errors = new ErrorPages(site, templates, terms::notFoundPage);
 
+        var adminPages = new AdminPages(
+                site,
+                templates,
+                config.https(),
+                new Times(config.time().zone(), parts.clock()),
+                new MailHealth(parts.outbox(), config.smtp().configured(), parts.clock()));
         var auth = new StaffAuth(
                 site,
                 templates,
@@ -139,21 +149,29 @@ public final class App {
                 parts.tokens(),
                 clients,
                 config.https(),
-                new SameOrigin(config.baseUrl()));
-        var adminPages = new AdminPages(site, templates);
-        var search = new LeadSearch(jdbi);
+                new SameOrigin(config.baseUrl()),
+                adminPages);
+        var search = new LeadSearch(jdbi, config.time().zone());
         var workflow = new LeadWorkflow(jdbi, parts.inquiries(), parts.outbox(), parts.clock(), metrics.registry());
-        var inbox = new InboxController(adminPages, search, catalog, parts.clock());
+        var inbox = new InboxController(adminPages, search, catalog, parts.clock(), parts.staff());
         var lead = new LeadController(
-                adminPages, workflow, parts.staff(), parts.outbox(), catalog, templates, config.retentionMonths());
+                adminPages,
+                workflow,
+                parts.staff(),
+                parts.outbox(),
+                catalog,
+                parts.replies(),
+                templates,
+                config.retentionMonths());
         var dashboard = new DashboardController(
                 adminPages,
                 new LeadStats(jdbi, search, parts.clock()),
                 catalog,
                 parts.views(),
                 misses,
+                parts.clock(),
                 parts.retention());
-        var outbox = new OutboxController(adminPages, parts.outbox(), workflow);
+        var outbox = new OutboxController(adminPages, parts.outbox(), workflow, search);
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -214,12 +232,14 @@ public final class App {
             routes.get("/admin", auth.guarded(dashboard::dashboard));
             routes.get("/admin/leads", auth.guarded(inbox::inbox));
             routes.get("/admin/leads.csv", auth.guarded(inbox::export));
+            routes.post("/admin/leads/bulk", auth.guarded(lead::bulk));
             routes.get("/admin/leads/{id}", auth.guarded(lead::lead));
             routes.post("/admin/leads/{id}/status", auth.guarded(lead::changeStatus));
             routes.post("/admin/leads/{id}/notes", auth.guarded(lead::addNote));
             routes.post("/admin/leads/{id}/assign", auth.guarded(lead::assign));
             routes.post("/admin/leads/{id}/erase", auth.guarded(lead::erase));
             routes.post("/admin/leads/{id}/export", auth.guarded(lead::export));
+            routes.post("/admin/leads/{id}/reply", auth.guarded(lead::reply));
             routes.get("/admin/outbox", auth.guarded(outbox::outboxPage));
             routes.get("/admin/metrics", auth.guarded(metrics::scrape));
             routes.post("/admin/outbox/{id}/retry", auth.guarded(outbox::retry));

@@ -2,6 +2,7 @@ package glossary;
 
 import glossary.admin.LeadWorkflow;
 import glossary.admin.Passwords;
+import glossary.admin.Replies;
 import glossary.admin.Retention;
 import glossary.admin.Staff;
 import glossary.admin.StaffCommand;
@@ -209,11 +210,15 @@ public final class Main {
             var outbox = new Outbox(database.jdbi(), clock);
             outbox.registerMetrics(metrics.registry());
             var inquiries = new InquiryRepository(database.jdbi(), outbox, messages::messageId, clock);
-            OutboxWorker.Composer composer = (inquiryId, kind, messageId) -> messages.compose(
-                    inquiries
-                            .find(inquiryId)
-                            .orElseThrow(() -> new IllegalStateException("inquiry " + inquiryId + " no longer exists")),
-                    kind);
+            var replies = new Replies(database.jdbi(), messages, outbox, templates, firm);
+            OutboxWorker.Composer composer = (inquiryId, kind, messageId) -> {
+                var inquiry = inquiries
+                        .find(inquiryId)
+                        .orElseThrow(() -> new IllegalStateException("inquiry " + inquiryId + " no longer exists"));
+                return kind.equals(Replies.KIND)
+                        ? replies.compose(inquiry, messageId)
+                        : messages.compose(inquiry, kind);
+            };
             var staff = new Staff(database.jdbi(), clock);
             createFirstAccount(config, staff);
             var views = parts.add(new PageViews(database.jdbi(), clock));
@@ -268,6 +273,7 @@ public final class Main {
                     worker,
                     outbox,
                     staff,
+                    replies,
                     views,
                     health,
                     metrics,

@@ -24,12 +24,15 @@ import org.apache.commons.csv.CSVPrinter;
 public final class InboxController {
     static final int PAGE_SIZE = 50;
 
+    /** A row of the inbox with the term's title (the row holds its slug). */
+    public record Line(LeadSearch.Row row, String termTitle) {}
+
     public record InboxPage(
             PageMeta meta,
             AdminPages.Nav nav,
             LeadSearch.Filter filter,
             String query,
-            List<LeadSearch.Row> rows,
+            List<Line> rows,
             Map<LeadStatus, Long> counts,
             String nextPage,
             String exportUrl,
@@ -39,10 +42,22 @@ public final class InboxController {
             String categoryParam,
             String fromParam,
             String toParam,
-            boolean mine) {
+            boolean mine,
+            boolean newestFirst,
+            List<Staff.Member> staff,
+            String here) {
 
+        /** In workflow order: new, contacted, qualified, won, lost; spam last. */
         public List<LeadStatus> statuses() {
             return List.of(LeadStatus.values());
+        }
+
+        public boolean moreFilters() {
+            return !categoryParam.isEmpty() || !termParam.isEmpty() || !fromParam.isEmpty() || !toParam.isEmpty();
+        }
+
+        public boolean spamView() {
+            return "spam".equals(statusParam);
         }
     }
 
@@ -50,22 +65,34 @@ public final class InboxController {
     private final LeadSearch leads;
     private final TermCatalog catalog;
     private final Clock clock;
+    private final Staff staff;
 
-    public InboxController(AdminPages pages, LeadSearch leads, TermCatalog catalog, Clock clock) {
+    public InboxController(AdminPages pages, LeadSearch leads, TermCatalog catalog, Clock clock, Staff staff) {
         this.pages = pages;
         this.leads = leads;
         this.catalog = catalog;
         this.clock = clock;
+        this.staff = staff;
     }
 
     public void inbox(Context ctx) {
         var filter = filter(ctx, PAGE_SIZE);
         var rows = leads.page(filter);
-        var query = ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)before=[^&]*", "");
-        var next = rows.size() == PAGE_SIZE
-                ? "/admin/leads?" + (query.isEmpty() ? "" : query + "&") + "before="
-                        + rows.get(rows.size() - 1).id()
-                : null;
+        var query = ctx.queryString() == null
+                ? ""
+                : ctx.queryString().replaceAll("(^|&)(before|after)=[^&]*", "").replaceAll("^&", "");
+        String next = null;
+        if (rows.size() == PAGE_SIZE) {
+            var last = rows.get(rows.size() - 1);
+            boolean inNeedsReply =
+                    filter.sort() == LeadSearch.Sort.WAITING && filter.query() == null && last.needsReply();
+            next = "/admin/leads?" + (query.isEmpty() ? "" : query + "&") + (inNeedsReply ? "after=" : "before=")
+                    + last.id();
+        }
+        var lines = new java.util.ArrayList<Line>();
+        for (var row : rows) {
+            lines.add(new Line(row, termTitle(row.termSlug())));
+        }
         pages.render(
                 ctx,
                 "admin/leads.jte",
@@ -74,7 +101,7 @@ public final class InboxController {
                         pages.nav(ctx),
                         filter,
                         filter.query() == null ? "" : filter.query(),
-                        rows,
+                        lines,
                         leads.countsByStatus(),
                         next,
                         "/admin/leads.csv" + (query.isEmpty() ? "" : "?" + query),
@@ -84,7 +111,18 @@ public final class InboxController {
                         param(ctx, "category"),
                         param(ctx, "from"),
                         param(ctx, "to"),
-                        "yes".equals(ctx.queryParam("mine"))));
+                        "yes".equals(ctx.queryParam("mine")),
+                        filter.sort() == LeadSearch.Sort.NEWEST,
+                        staff.all(),
+                        "/admin/leads" + (ctx.queryString() == null ? "" : "?" + ctx.queryString())));
+    }
+
+    /** The term's title, its slug when the term is gone, and "Contact page" for none. */
+    String termTitle(String slug) {
+        if (slug == null || slug.isEmpty()) {
+            return "Contact page";
+        }
+        return catalog.entry(slug).map(e -> e.term().title()).orElse(slug);
     }
 
     /** The current filter as CSV (RFC 4180), streamed row by row, so memory stays flat at any size. */
@@ -162,6 +200,7 @@ public final class InboxController {
         }
         var q = param(ctx, "q");
         var before = param(ctx, "before");
+        var after = param(ctx, "after");
         return new LeadSearch.Filter(
                 status,
                 blankToNull(param(ctx, "term")),
@@ -171,7 +210,10 @@ public final class InboxController {
                 q.isEmpty() ? null : q.substring(0, Math.min(q.length(), 200)),
                 "yes".equals(ctx.queryParam("mine")) ? AdminPages.staffId(ctx) : null,
                 before.matches("\\d{1,18}") ? Long.parseLong(before) : null,
-                limit);
+                limit,
+                "newest".equals(param(ctx, "sort")) ? LeadSearch.Sort.NEWEST : LeadSearch.Sort.WAITING,
+                after.matches("\\d{1,18}") ? Long.parseLong(after) : null,
+                limit == 0 ? null : AdminPages.staffId(ctx));
     }
 
     private static LocalDate date(String value) {

@@ -16,8 +16,9 @@ import glossary.web.PageMeta;
 import glossary.web.Templates;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,8 +35,20 @@ public final class LeadController {
             List<LeadWorkflow.Event> history,
             List<Outbox.Entry> messages,
             List<LeadStatus> nextStatuses,
+            LeadStatus suggestedStatus,
             List<Staff.Member> staff,
-            int leadsOfThisPerson) {}
+            int leadsOfThisPerson,
+            List<Replies.Reply> replies,
+            String replySubject,
+            String replyDraft,
+            String mailtoHref,
+            String telHref) {
+
+        /** A reply can go to anyone who is neither marked spam nor erased. */
+        public boolean canReply() {
+            return !lead.erased() && lead.inquiry().status() != LeadStatus.SPAM;
+        }
+    }
 
     private final AdminPages pages;
     private final LeadWorkflow leads;
@@ -44,6 +57,7 @@ public final class LeadController {
     private final TermCatalog catalog;
     private final Templates templates;
     private final int retentionMonths;
+    private final Replies replies;
 
     public LeadController(
             AdminPages pages,
@@ -51,6 +65,7 @@ public final class LeadController {
             Staff staff,
             Outbox outbox,
             TermCatalog catalog,
+            Replies replies,
             Templates templates,
             int retentionMonths) {
         this.templates = templates;
@@ -60,32 +75,84 @@ public final class LeadController {
         this.staff = staff;
         this.outbox = outbox;
         this.catalog = catalog;
+        this.replies = replies;
     }
 
     public void lead(Context ctx) {
         long id = id(ctx);
         var detail = leads.detail(id).orElseThrow(NotFoundResponse::new);
-        leads.markRead(id);
-        var form = detail.inquiry().form();
-        var term = form.term().isEmpty()
-                ? null
-                : catalog.entry(form.term()).map(TermCatalog.Entry::term).orElse(null);
+        leads.markRead(id, staffId(ctx));
+        var inquiry = detail.inquiry();
+        var form = inquiry.form();
+        var termTitle = termTitle(form.term());
+        var subject = replies.subject(inquiry);
+        var nav = pages.nav(ctx);
         pages.render(
                 ctx,
                 "admin/lead.jte",
                 new LeadPage(
-                        pages.meta("Lead " + detail.inquiry().reference(), leadPath(id)),
-                        pages.nav(ctx),
+                        pages.meta("Lead " + inquiry.reference(), leadPath(id)),
+                        nav,
                         detail,
                         Choices.countryName(form.country()),
                         Choices.timelineName(form.timeline()),
-                        term == null ? form.term() : term.title(),
+                        termTitle,
                         leads.notes(id),
                         leads.history(id),
                         outbox.forInquiry(id),
-                        detail.inquiry().status().next(),
+                        inquiry.status().next(),
+                        suggested(inquiry.status()),
                         staff.all(),
-                        leads.leadsOfSamePerson(id)));
+                        leads.leadsOfSamePerson(id),
+                        replies.of(id),
+                        subject,
+                        replies.draft(
+                                inquiry, termTitle.isEmpty() ? "AI in your organisation" : termTitle, nav.email()),
+                        "mailto:" + form.email() + "?subject=" + uriEncode(subject),
+                        telHref(form.phone())));
+    }
+
+    /** The term's title, or its slug when the term is gone; empty for the contact page. */
+    String termTitle(String slug) {
+        if (slug == null || slug.isEmpty()) {
+            return "";
+        }
+        return catalog.entry(slug).map(e -> e.term().title()).orElse(slug);
+    }
+
+    /** The step a person most likely takes next, preselected in the status list. */
+    static LeadStatus suggested(LeadStatus from) {
+        return switch (from) {
+            case NEW, LOST -> LeadStatus.CONTACTED;
+            case CONTACTED, WON -> LeadStatus.QUALIFIED;
+            case QUALIFIED -> LeadStatus.WON;
+            case SPAM -> LeadStatus.NEW;
+        };
+    }
+
+    static String telHref(String phone) {
+        if (phone == null) {
+            return "";
+        }
+        var digits = phone.replaceAll("[^0-9+]", "");
+        return digits.replace("+", "").length() < 5 ? "" : "tel:" + digits;
+    }
+
+    private static String uriEncode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public void reply(Context ctx) {
+        long id = id(ctx);
+        leads.detail(id).orElseThrow(NotFoundResponse::new);
+        var body = ctx.formParam("body") == null ? "" : ctx.formParam("body").strip();
+        if (body.isEmpty() || body.length() > Replies.MAX_LENGTH) {
+            throw new BadRequestResponse("A reply must have 1 to " + Replies.MAX_LENGTH + " characters");
+        }
+        if (!leads.reply(id, staffId(ctx), replies.newMessageId(id), body)) {
+            throw new BadRequestResponse("This lead cannot be replied to (marked spam or erased)");
+        }
+        pages.done(ctx, leadPath(id), "Reply queued to send; the lead is marked contacted");
     }
 
     public void changeStatus(Context ctx) {
@@ -94,7 +161,15 @@ public final class LeadController {
         if (to.isEmpty() || !leads.changeStatus(id, staffId(ctx), to.get())) {
             throw new BadRequestResponse("That status change is not possible");
         }
-        ctx.redirect(leadPath(id), HttpStatus.SEE_OTHER);
+        pages.done(ctx, leadPath(id), statusMessage(to.get()));
+    }
+
+    static String statusMessage(LeadStatus to) {
+        return switch (to) {
+            case SPAM -> "Marked as spam; its unsent mail is held";
+            case NEW -> "Marked as not spam; its held mail is on its way";
+            default -> "Status changed to " + to.label();
+        };
     }
 
     public void addNote(Context ctx) {
@@ -105,22 +180,80 @@ public final class LeadController {
         }
         leads.detail(id).orElseThrow(NotFoundResponse::new);
         leads.addNote(id, staffId(ctx), body);
-        ctx.redirect(leadPath(id), HttpStatus.SEE_OTHER);
+        pages.done(ctx, leadPath(id), "Note added");
     }
 
     public void assign(Context ctx) {
         long id = id(ctx);
         leads.detail(id).orElseThrow(NotFoundResponse::new);
-        var value = ctx.formParam("assignee");
-        Staff.Member member = null;
-        if (value != null && !value.isEmpty()) {
-            member = staff.all().stream()
-                    .filter(m -> String.valueOf(m.id()).equals(value))
-                    .findFirst()
-                    .orElseThrow(() -> new BadRequestResponse("No such staff member"));
-        }
+        var member = member(ctx.formParam("assignee"));
         leads.assign(id, staffId(ctx), member == null ? null : member.id(), member == null ? null : member.email());
-        ctx.redirect(leadPath(id), HttpStatus.SEE_OTHER);
+        pages.done(ctx, leadPath(id), member == null ? "Lead unassigned" : "Assigned to " + member.email());
+    }
+
+    /** The staff member a form names by id; null for "nobody". */
+    Staff.Member member(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return staff.all().stream()
+                .filter(m -> String.valueOf(m.id()).equals(value))
+                .findFirst()
+                .orElseThrow(() -> new BadRequestResponse("No such staff member"));
+    }
+
+    /** One action on many leads; each lead changes in its own transaction, with its own history entry. */
+    public void bulk(Context ctx) {
+        var ids = ctx.formParams("id");
+        var action = ctx.formParam("action") == null ? "" : ctx.formParam("action");
+        var back = ReturnPath.safe(ctx.formParam("back"));
+        if (ids.isEmpty()) {
+            pages.done(ctx, back, "Nothing changed: no lead was selected");
+            return;
+        }
+        if (ids.size() > 500 || !ids.stream().allMatch(id -> id.matches("\\d{1,18}"))) {
+            throw new BadRequestResponse("Select up to 500 leads");
+        }
+        int changed = 0;
+        String done;
+        if (action.startsWith("assign:")) {
+            var member = member(action.substring("assign:".length()));
+            for (var id : ids) {
+                long lead = Long.parseLong(id);
+                if (leads.detail(lead).isPresent()) {
+                    leads.assign(
+                            lead,
+                            staffId(ctx),
+                            member == null ? null : member.id(),
+                            member == null ? null : member.email());
+                    changed++;
+                }
+            }
+            done = member == null ? "unassigned" : "assigned to " + member.email();
+        } else if (action.startsWith("status:")) {
+            var to = LeadStatus.parse(action.substring("status:".length()))
+                    .orElseThrow(() -> new BadRequestResponse("Unknown status"));
+            for (var id : ids) {
+                if (leads.changeStatus(Long.parseLong(id), staffId(ctx), to)) {
+                    changed++;
+                }
+            }
+            done = switch (to) {
+                case SPAM -> "marked as spam";
+                case NEW -> "marked as not spam; their held mail is on its way";
+                default -> "changed to " + to.label();
+            };
+        } else {
+            throw new BadRequestResponse("Choose an action");
+        }
+        int skipped = ids.size() - changed;
+        pages.done(
+                ctx,
+                back,
+                changed
+                        + (changed == 1 ? " lead " : " leads ")
+                        + done
+                        + (skipped == 0 ? "" : "; " + skipped + " skipped (not possible from their status)"));
     }
 
     /** The page handed to a person who asked what we hold about them: no admin chrome, nothing to load. */
@@ -164,7 +297,7 @@ public final class LeadController {
         if (!"ERASE".equals(ctx.formParam("confirm"))) {
             throw new BadRequestResponse("Type ERASE to confirm");
         }
-        leads.erasePerson(id, staffId(ctx));
-        ctx.redirect(leadPath(id), HttpStatus.SEE_OTHER);
+        int erased = leads.erasePerson(id, staffId(ctx));
+        pages.done(ctx, leadPath(id), "Personal data erased from " + erased + (erased == 1 ? " lead" : " leads"));
     }
 }

@@ -5,7 +5,7 @@ import glossary.inquiry.LeadStatus;
 import glossary.inquiry.SearchWords;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -20,6 +20,19 @@ import org.jdbi.v3.core.statement.Query;
 
 /** Finding leads: the inbox's filters, its keyset paging, and search through the word index. */
 public final class LeadSearch {
+    /**
+     * WAITING: leads that need a reply first, longest waiting first, then the others newest first.
+     * NEWEST: newest first. A search is always newest first.
+     */
+    public enum Sort {
+        WAITING,
+        NEWEST
+    }
+
+    /**
+     * What the inbox shows. before: keyset cursor among newest-first rows; after: among the leads
+     * that need a reply (oldest first); viewer: whose unread marks to show (null: nobody's).
+     */
     public record Filter(
             LeadStatus status,
             String term,
@@ -29,7 +42,31 @@ public final class LeadSearch {
             String query,
             Long assignedTo,
             Long before,
-            int limit) {}
+            int limit,
+            Sort sort,
+            Long after,
+            Long viewer) {
+
+        public Filter(
+                LeadStatus status,
+                String term,
+                List<String> categoryTerms,
+                LocalDate from,
+                LocalDate to,
+                String query,
+                Long assignedTo,
+                Long before,
+                int limit) {
+            this(status, term, categoryTerms, from, to, query, assignedTo, before, limit, Sort.NEWEST, null, null);
+        }
+    }
+
+    /** Which part of the waiting order a query reads. */
+    private enum Segment {
+        ALL,
+        NEEDS_REPLY,
+        ANSWERED
+    }
 
     public record Row(
             long id,
@@ -45,26 +82,80 @@ public final class LeadSearch {
             boolean unread,
             String message,
             String utmSource,
-            String referrer) {}
+            String referrer,
+            String spamReason) {
+
+        /** Nobody has replied, marked it contacted or closed it yet. */
+        public boolean needsReply() {
+            return status == LeadStatus.NEW;
+        }
+
+        /** The message's first line, cut to a preview's length. */
+        public String firstLine() {
+            if (message == null) {
+                return "";
+            }
+            var line = message.strip().split("\\R", 2)[0];
+            return line.length() > 120 ? line.substring(0, 119) + "…" : line;
+        }
+    }
 
     private static final int ID_CHUNK = 500;
 
     private final Jdbi jdbi;
+    private final ZoneId zone;
 
-    public LeadSearch(Jdbi jdbi) {
+    /** zone: the firm's, in which "from" and "to" dates begin and end. */
+    public LeadSearch(Jdbi jdbi, ZoneId zone) {
         this.jdbi = jdbi;
+        this.zone = zone;
     }
 
     public List<Row> page(Filter filter) {
         var rows = new ArrayList<Row>();
-        stream(filter, filter.limit(), rows::add);
+        if (filter.sort() != Sort.WAITING || filter.query() != null) {
+            stream(filter, filter.limit(), rows::add);
+            return rows;
+        }
+        // Waiting order: those needing a reply, oldest first (an index range on status and id), then
+        // the rest newest first; the cursor says which part the page starts in.
+        boolean wantsNew = filter.status() == null || filter.status() == LeadStatus.NEW;
+        boolean wantsOthers = filter.status() != LeadStatus.NEW;
+        if (wantsNew && filter.before() == null) {
+            var ids = needsReplyIds(filter);
+            if (!ids.isEmpty()) {
+                query(filter, ids, filter.limit(), Segment.NEEDS_REPLY, rows::add);
+            }
+        }
+        if (wantsOthers && rows.size() < filter.limit()) {
+            query(filter, null, filter.limit() - rows.size(), Segment.ANSWERED, rows::add);
+        }
         return rows;
+    }
+
+    /**
+     * The page's leads that need a reply, oldest first, read from the (status, id) index alone: on
+     * one table, ordered by both columns, H2 walks the index instead of sorting every new lead.
+     */
+    private List<Long> needsReplyIds(Filter filter) {
+        var sql = new StringBuilder("SELECT i.id FROM inquiry i WHERE 1 = 1");
+        var params = new LinkedHashMap<String, Object>();
+        where(filter, sql, params, Segment.NEEDS_REPLY);
+        sql.append(" ORDER BY i.status, i.id LIMIT ").append(filter.limit());
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(sql.toString());
+            params.forEach(query::bind);
+            if (filter.categoryTerms() != null) {
+                query.bindList(EmptyHandling.NULL_KEYWORD, "categoryTerms", filter.categoryTerms());
+            }
+            return query.mapTo(Long.class).list();
+        });
     }
 
     /** Every matching lead, newest first, handed over one at a time (the CSV export streams them). */
     public void stream(Filter filter, int limit, Consumer<Row> each) {
         if (filter.query() == null) {
-            query(filter, null, limit, each);
+            query(filter, null, limit, Segment.ALL, each);
             return;
         }
         // A search looks up each word in the word index, intersects the ids, and then reads the
@@ -76,7 +167,7 @@ public final class LeadSearch {
             for (int i = from; i < Math.min(ids.length, from + ID_CHUNK); i++) {
                 chunk.add(ids[i]);
             }
-            query(filter, chunk, limit <= 0 ? 0 : limit - found[0], row -> {
+            query(filter, chunk, limit <= 0 ? 0 : limit - found[0], Segment.ALL, row -> {
                 found[0]++;
                 each.accept(row);
             });
@@ -143,17 +234,31 @@ public final class LeadSearch {
         });
     }
 
-    private void query(Filter filter, List<Long> ids, int limit, Consumer<Row> each) {
-        var sql = new StringBuilder(
-                "SELECT i.id, i.created_at, i.name, i.email, i.company, i.country, i.term_slug, i.status, "
-                        + "s.email AS assignee, i.read_at, i.message, i.utm_source, i.referrer FROM inquiry i "
-                        + "LEFT JOIN staff s ON s.id = i.assigned_to WHERE 1 = 1");
+    private void query(Filter filter, List<Long> ids, int limit, Segment segment, Consumer<Row> each) {
+        var sql = new StringBuilder("SELECT i.id, i.created_at, i.name, i.email, i.company, i.country, i.term_slug, "
+                + "i.status, s.email AS assignee, "
+                + (filter.viewer() == null ? "FALSE" : "r.staff_id IS NULL")
+                + " AS unread, i.message, i.utm_source, i.referrer, i.spam_reason FROM inquiry i "
+                + "LEFT JOIN staff s ON s.id = i.assigned_to"
+                + (filter.viewer() == null
+                        ? ""
+                        : " LEFT JOIN lead_read r ON r.inquiry_id = i.id AND r.staff_id = :viewer")
+                + " WHERE 1 = 1");
         var params = new LinkedHashMap<String, Object>();
-        where(filter, sql, params);
-        if (ids != null) {
+        if (filter.viewer() != null) {
+            params.put("viewer", filter.viewer());
+        }
+        if (segment == Segment.NEEDS_REPLY && ids != null) {
+            // The ids were chosen with every filter applied; repeating status = 'new' here would let
+            // H2 walk that index over every new lead instead of looking up these few by key.
+            sql.append(" AND i.id IN (<ids>)");
+        } else {
+            where(filter, sql, params, segment);
+        }
+        if (ids != null && segment != Segment.NEEDS_REPLY) {
             sql.append(" AND i.id IN (<ids>)");
         }
-        sql.append(" ORDER BY i.id DESC");
+        sql.append(segment == Segment.NEEDS_REPLY ? " ORDER BY i.id ASC" : " ORDER BY i.id DESC");
         if (limit > 0) {
             sql.append(" LIMIT ").append(limit);
         }
@@ -163,7 +268,7 @@ public final class LeadSearch {
             if (ids != null) {
                 query.bindList("ids", ids);
             }
-            if (filter.categoryTerms() != null) {
+            if (filter.categoryTerms() != null && segment != Segment.NEEDS_REPLY) {
                 // An empty category renders IN (NULL), which matches no lead.
                 query.bindList(EmptyHandling.NULL_KEYWORD, "categoryTerms", filter.categoryTerms());
             }
@@ -181,10 +286,11 @@ public final class LeadSearch {
                                 rs.getString("term_slug"),
                                 LeadStatus.parse(rs.getString("status")).orElseThrow(),
                                 rs.getString("assignee"),
-                                rs.getObject("read_at") == null,
+                                rs.getBoolean("unread"),
                                 rs.getString("message"),
                                 rs.getString("utm_source"),
-                                rs.getString("referrer"));
+                                rs.getString("referrer"),
+                                rs.getString("spam_reason"));
                     })
                     .stream()) {
                 results.forEach(each);
@@ -192,13 +298,24 @@ public final class LeadSearch {
         });
     }
 
-    private static void where(Filter f, StringBuilder sql, Map<String, Object> params) {
-        if (f.status() != null) {
+    private void where(Filter f, StringBuilder sql, Map<String, Object> params, Segment segment) {
+        if (segment == Segment.NEEDS_REPLY) {
+            sql.append(" AND i.status = :status");
+            params.put("status", LeadStatus.NEW.label());
+        } else if (f.status() != null) {
             sql.append(" AND i.status = :status");
             params.put("status", f.status().label());
         } else {
             sql.append(" AND i.status <> :spam"); // spam only when asked for
             params.put("spam", LeadStatus.SPAM.label());
+            if (segment == Segment.ANSWERED) {
+                sql.append(" AND i.status <> :new");
+                params.put("new", LeadStatus.NEW.label());
+            }
+        }
+        if (segment == Segment.NEEDS_REPLY && f.after() != null) {
+            sql.append(" AND i.id > :after");
+            params.put("after", f.after());
         }
         if (f.term() != null) {
             sql.append(" AND i.term_slug = :term");
@@ -209,11 +326,11 @@ public final class LeadSearch {
         }
         if (f.from() != null) {
             sql.append(" AND i.created_at >= :from");
-            params.put("from", f.from().atStartOfDay().atOffset(ZoneOffset.UTC));
+            params.put("from", f.from().atStartOfDay(zone).toOffsetDateTime());
         }
         if (f.to() != null) {
             sql.append(" AND i.created_at < :to");
-            params.put("to", f.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+            params.put("to", f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
         }
         if (f.assignedTo() != null) {
             sql.append(" AND i.assigned_to = :assignee");
@@ -223,6 +340,20 @@ public final class LeadSearch {
             sql.append(" AND i.id < :before");
             params.put("before", f.before());
         }
+    }
+
+    /** The references (GL-…) of these leads, by id. */
+    public Map<Long, String> references(List<Long> ids) {
+        var map = new LinkedHashMap<Long, String>();
+        if (ids.isEmpty()) {
+            return map;
+        }
+        jdbi.useHandle(h -> h.createQuery("SELECT id, created_at FROM inquiry WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(
+                        rs.getLong(1), Inquiry.reference(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))))
+                .forEach(e -> map.put(e.getKey(), e.getValue())));
+        return map;
     }
 
     public Map<LeadStatus, Long> countsByStatus() {

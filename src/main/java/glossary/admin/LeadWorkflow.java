@@ -67,11 +67,66 @@ public final class LeadWorkflow {
                                 .one()));
     }
 
-    public void markRead(long id) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE inquiry SET read_at = :now WHERE id = :id AND read_at IS NULL")
+    /** This staff member has seen the lead; others still see it unread. */
+    public void markRead(long id, long staffId) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO lead_read (staff_id, inquiry_id, read_at) "
+                        + "VALUES (:staff, :id, :now) ON CONFLICT DO NOTHING")
+                .bind("staff", staffId)
                 .bind("now", OffsetDateTime.now(clock))
                 .bind("id", id)
                 .execute());
+    }
+
+    /**
+     * Queues a reply to the prospect, keeps its text on the lead, moves a new lead to contacted and
+     * records the first response, all in one transaction.
+     *
+     * @return false when the lead does not exist, is marked spam, or was erased
+     */
+    public boolean reply(long id, long staffId, String messageId, String body) {
+        return jdbi.inTransaction(h -> {
+            record Lead(String status, String emailKey) {}
+            var lead = h.createQuery("SELECT status, email_key FROM inquiry WHERE id = :id FOR UPDATE")
+                    .bind("id", id)
+                    .map((rs, ctx) -> new Lead(rs.getString(1), rs.getString(2)))
+                    .findOne();
+            if (lead.isEmpty() || lead.get().emailKey() == null) {
+                return false;
+            }
+            var from = LeadStatus.parse(lead.get().status()).orElseThrow();
+            if (from == LeadStatus.SPAM) {
+                return false;
+            }
+            var now = OffsetDateTime.now(clock);
+            h.createUpdate("INSERT INTO lead_reply (inquiry_id, staff_id, created_at, message_id, body) "
+                            + "VALUES (:id, :staff, :now, :mid, :body)")
+                    .bind("id", id)
+                    .bind("staff", staffId)
+                    .bind("now", now)
+                    .bind("mid", messageId)
+                    .bind("body", body)
+                    .execute();
+            outbox.send(h, id, Replies.KIND, messageId);
+            firstResponse(h, id, staffId);
+            event(h, id, staffId, "replied", "reply queued for the prospect");
+            if (from == LeadStatus.NEW) {
+                h.createUpdate("UPDATE inquiry SET status = :to WHERE id = :id")
+                        .bind("to", LeadStatus.CONTACTED.label())
+                        .bind("id", id)
+                        .execute();
+                event(h, id, staffId, "status", from + " -> " + LeadStatus.CONTACTED);
+            }
+            return true;
+        });
+    }
+
+    private void firstResponse(Handle h, long id, long staffId) {
+        h.createUpdate("UPDATE inquiry SET first_response_at = :now, first_response_by = :staff "
+                        + "WHERE id = :id AND first_response_at IS NULL")
+                .bind("now", OffsetDateTime.now(clock))
+                .bind("staff", staffId)
+                .bind("id", id)
+                .execute();
     }
 
     public List<Note> notes(long id) {
@@ -121,10 +176,11 @@ public final class LeadWorkflow {
             if (from.isEmpty() || !from.get().next().contains(to)) {
                 return false;
             }
-            h.createUpdate("UPDATE inquiry SET status = :to, first_response_at = COALESCE(first_response_at, "
-                            + ":answeredAt) WHERE id = :id")
+            if (to.answered()) {
+                firstResponse(h, id, staffId);
+            }
+            h.createUpdate("UPDATE inquiry SET status = :to WHERE id = :id")
                     .bind("to", to.label())
-                    .bind("answeredAt", to.answered() ? OffsetDateTime.now(clock) : null)
                     .bind("id", id)
                     .execute();
             if (from.get() == LeadStatus.SPAM) {
@@ -235,6 +291,9 @@ public final class LeadWorkflow {
     private void erase(Handle h, List<Long> ids, Long staffId, String detail) {
         for (long lead : ids) {
             inquiries.erase(h, lead);
+            h.createUpdate("DELETE FROM lead_reply WHERE inquiry_id = :id")
+                    .bind("id", lead)
+                    .execute();
             h.createUpdate("DELETE FROM lead_note WHERE inquiry_id = :id")
                     .bind("id", lead)
                     .execute();

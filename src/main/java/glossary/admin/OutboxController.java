@@ -6,34 +6,87 @@ import static glossary.admin.AdminPages.staffId;
 import glossary.mail.Outbox;
 import glossary.web.PageMeta;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The outbox as staff see it: mail not yet sent, and putting a failed message back in the queue. */
 public final class OutboxController {
-    public record OutboxPage(PageMeta meta, AdminPages.Nav nav, List<Outbox.Entry> rows) {}
+    /** A message with its lead's reference and, when it failed, why in plain words. */
+    public record Row(Outbox.Entry entry, String reference, String kind, String problem) {}
+
+    public record OutboxPage(PageMeta meta, AdminPages.Nav nav, List<Row> rows) {}
 
     private final AdminPages pages;
     private final Outbox outbox;
     private final LeadWorkflow leads;
+    private final LeadSearch search;
 
-    public OutboxController(AdminPages pages, Outbox outbox, LeadWorkflow leads) {
+    public OutboxController(AdminPages pages, Outbox outbox, LeadWorkflow leads, LeadSearch search) {
         this.pages = pages;
         this.outbox = outbox;
         this.leads = leads;
+        this.search = search;
     }
 
     public void outboxPage(Context ctx) {
+        var entries = outbox.unsent(500);
+        var ids = new ArrayList<Long>();
+        for (var e : entries) {
+            if (e.inquiryId() != null && !ids.contains(e.inquiryId())) {
+                ids.add(e.inquiryId());
+            }
+        }
+        var references = search.references(ids);
+        var rows = new ArrayList<Row>();
+        for (var e : entries) {
+            rows.add(new Row(
+                    e, references.getOrDefault(e.inquiryId(), "–"), kindName(e.kind()), explain(e.lastError())));
+        }
         pages.render(
-                ctx,
-                "admin/outbox.jte",
-                new OutboxPage(pages.meta("Outbox", "/admin/outbox"), pages.nav(ctx), outbox.unsent(500)));
+                ctx, "admin/outbox.jte", new OutboxPage(pages.meta("Outbox", "/admin/outbox"), pages.nav(ctx), rows));
+    }
+
+    static String kindName(String kind) {
+        return switch (kind) {
+            case "team" -> "Team notification";
+            case "ack" -> "Acknowledgement to the prospect";
+            case Replies.KIND -> "Reply to the prospect";
+            default -> kind;
+        };
+    }
+
+    /** What a mail server's error means for the person reading the outbox. */
+    static String explain(String error) {
+        if (error == null || error.isBlank()) {
+            return "";
+        }
+        var e = error.toLowerCase(Locale.ROOT);
+        if (e.contains("authentication") || e.contains("535") || e.contains("auth")) {
+            return "The mail server refused our user name or password (GLOSSARY_SMTP_USER / GLOSSARY_SMTP_PASSWORD).";
+        }
+        if (e.contains("connect") || e.contains("unknownhost") || e.contains("unknown host")) {
+            return "The mail server could not be reached (GLOSSARY_SMTP_HOST and GLOSSARY_SMTP_PORT).";
+        }
+        if (e.contains("timed out") || e.contains("timeout")) {
+            return "The mail server did not answer in time.";
+        }
+        if (e.contains("starttls") || e.contains("ssl") || e.contains("certificate")) {
+            return "A secure connection to the mail server could not be set up (GLOSSARY_SMTP_TLS).";
+        }
+        if (e.contains("invalid address") || e.contains("550") || e.contains("553") || e.contains("recipient")) {
+            return "The recipient's address was refused: check it for typos.";
+        }
+        return "The mail server refused the message.";
     }
 
     /** Retried from the outbox page or a lead's page: back to where it was asked. */
     public void retry(Context ctx) {
-        leads.retryMessage(id(ctx), staffId(ctx));
+        boolean queued = leads.retryMessage(id(ctx), staffId(ctx));
         var back = ctx.formParam("back");
-        ctx.redirect(back != null && back.matches("/admin/leads/\\d+") ? back : "/admin/outbox", HttpStatus.SEE_OTHER);
+        pages.done(
+                ctx,
+                back != null && back.matches("/admin/leads/\\d+") ? back : "/admin/outbox",
+                queued ? "Message queued to send again" : "That message cannot be retried (already sent or gone)");
     }
 }

@@ -31,9 +31,9 @@ public final class StaffAuth {
     private static final String FAILED =
             "The email or password is not right, or there have been too many attempts. Wait a minute and try again.";
 
-    public record LoginPage(PageMeta meta, String email, String error, String token) {}
+    public record LoginPage(PageMeta meta, String email, String error, String token, String next) {}
 
-    public record PasswordPage(PageMeta meta, String csrf, String error, boolean changed) {}
+    public record PasswordPage(PageMeta meta, AdminPages.Nav nav, String error, boolean changed) {}
 
     private final Site site;
     private final Templates templates;
@@ -45,6 +45,7 @@ public final class StaffAuth {
     private final ClientAddress clients;
     private final boolean secureCookie;
     private final SameOrigin sameOrigin;
+    private final AdminPages pages;
 
     public StaffAuth(
             Site site,
@@ -56,7 +57,8 @@ public final class StaffAuth {
             FormTokens tokens,
             ClientAddress clients,
             boolean secureCookie,
-            SameOrigin sameOrigin) {
+            SameOrigin sameOrigin,
+            AdminPages pages) {
         this.site = site;
         this.templates = templates;
         this.staff = staff;
@@ -67,6 +69,7 @@ public final class StaffAuth {
         this.clients = clients;
         this.secureCookie = secureCookie;
         this.sameOrigin = sameOrigin;
+        this.pages = pages;
     }
 
     /** The handler, run only for a signed-in member and, for a change, with the session's CSRF token. */
@@ -82,7 +85,7 @@ public final class StaffAuth {
         var session = sessions.find(ctx.cookie(COOKIE));
         if (session.isEmpty()) {
             if (ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD")) {
-                ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
+                ctx.redirect(ReturnPath.loginFor(ctx.path(), ctx.queryString()), HttpStatus.SEE_OTHER);
                 return false;
             }
             ctx.body(); // read the (size-limited) body, so the connection can carry the client's next request
@@ -156,7 +159,7 @@ public final class StaffAuth {
         old.ifPresent(s -> sessions.end(s.idHash())); // never carry a session id over a sign-in
         setCookie(ctx, sessions.start(member.get().id()), Duration.ofHours(12));
         log.info("Staff member {} signed in", member.get().id());
-        ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+        ctx.redirect(ReturnPath.safe(ctx.formParam("next")), HttpStatus.SEE_OTHER);
     }
 
     public void logout(Context ctx) {
@@ -222,7 +225,19 @@ public final class StaffAuth {
                 "no-store",
                 templates.render(
                         "admin/login.jte",
-                        new LoginPage(meta, email, error, tokens.issue(FormTokens.Purpose.SIGN_IN, Duration.ZERO))));
+                        new LoginPage(
+                                meta,
+                                email,
+                                error,
+                                tokens.issue(FormTokens.Purpose.SIGN_IN, Duration.ZERO),
+                                next(ctx))));
+    }
+
+    /** The page to return to, from the query (the form) or the posted field (a failed attempt); empty for the dashboard. */
+    private static String next(Context ctx) {
+        var asked = ctx.method().name().equals("POST") ? ctx.formParam("next") : ctx.queryParam("next");
+        var safe = ReturnPath.safe(asked);
+        return safe.equals(ReturnPath.DASHBOARD) ? "" : safe;
     }
 
     private void renderPassword(Context ctx, String error, boolean changed, int status) {
@@ -233,8 +248,6 @@ public final class StaffAuth {
                 ctx,
                 CachedPage.HTML,
                 "no-store",
-                templates.render(
-                        "admin/password.jte",
-                        new PasswordPage(meta, session(ctx).csrfToken(), error, changed)));
+                templates.render("admin/password.jte", new PasswordPage(meta, pages.nav(ctx), error, changed)));
     }
 }

@@ -211,15 +211,12 @@ public final class InquiryMessages {
                 related,
                 "You receive this because this address was given in the inquiry form at " + head.siteHost()
                         + ". If that was not you, ignore this message: we will not write again unless you reply.");
-        var subject = term == null
-                ? "We have your inquiry (" + inquiry.reference() + ")"
-                : "We have your inquiry about " + term.title() + " (" + inquiry.reference() + ")";
         return new OutgoingMessage(
                         ACK,
                         messageId(inquiry, ACK),
                         List.of(form.email()),
                         settings.teamAddresses().isEmpty() ? null : String.join(", ", settings.teamAddresses()),
-                        subject,
+                        ackSubject(inquiry),
                         templates.renderText("inquiry/ackMail.jte", mail),
                         templates.renderString("inquiry/ackMail.jte", mail))
                 .automatic(true);
@@ -251,6 +248,19 @@ public final class InquiryMessages {
             return advisers.get(0);
         }
         return String.join(", ", advisers.subList(0, advisers.size() - 1)) + " or " + advisers.get(advisers.size() - 1);
+    }
+
+    /** The acknowledgement's subject; a reply repeats it after "Re: " so mail clients thread the two. */
+    public String ackSubject(Inquiry inquiry) {
+        var term = term(inquiry.form().term());
+        return term == null
+                ? "We have your inquiry (" + inquiry.reference() + ")"
+                : "We have your inquiry about " + term.title() + " (" + inquiry.reference() + ")";
+    }
+
+    /** The Message-ID the acknowledgement of this inquiry has (or would have had), which a reply answers. */
+    public String ackMessageId(long inquiryId) {
+        return messageId(inquiryId, ACK);
     }
 
     private Term term(String slug) {

@@ -98,6 +98,12 @@ public final class Outbox {
                 .execute();
     }
 
+    /** Adds a message to send now, inside the caller's transaction, and wakes the worker once committed. */
+    public void send(Handle handle, long inquiryId, String kind, String messageId) {
+        enqueue(handle, inquiryId, kind, messageId, false);
+        handle.afterCommit(this::wake);
+    }
+
     /** Withholds an inquiry's unsent mail (it was marked spam), in the caller's transaction. */
     public void hold(Handle handle, long inquiryId) {
         handle.createUpdate("UPDATE outbox SET status = :held WHERE inquiry_id = :id AND status IN (<unsent>)")
@@ -267,6 +273,32 @@ public final class Outbox {
                 rs.getString("last_error"),
                 rs.getObject("next_attempt_at", OffsetDateTime.class),
                 rs.getObject("sent_at", OffsetDateTime.class));
+    }
+
+    /**
+     * What the admin banner needs, cheaply (index ranges, counts capped): failed messages, queued
+     * ones, and the earliest time a queued message was due (it waits since then).
+     */
+    public record Backlog(long failed, long queued, OffsetDateTime oldestDue) {}
+
+    public Backlog backlog() {
+        return jdbi.withHandle(h -> {
+            var failed = h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE status = :s LIMIT 10000) c")
+                    .bind("s", Status.FAILED.label())
+                    .mapTo(Long.class)
+                    .one();
+            var queued = h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE status = :s LIMIT 10000) c")
+                    .bind("s", Status.QUEUED.label())
+                    .mapTo(Long.class)
+                    .one();
+            var oldest = h.createQuery("SELECT next_attempt_at FROM outbox WHERE status = :s "
+                            + "ORDER BY next_attempt_at LIMIT 1")
+                    .bind("s", Status.QUEUED.label())
+                    .mapTo(OffsetDateTime.class)
+                    .findOne()
+                    .orElse(null);
+            return new Backlog(failed, queued, oldest);
+        });
     }
 
     public long count(Status status) {

@@ -9,6 +9,7 @@ import java.util.Map;
  * A message as the outbox keeps it until it is sent: already composed, nothing left to look up.
  *
  * @param headers further header fields, e.g. {@code Auto-Submitted: auto-replied} on an automatic reply
+ * @param inReplyTo the Message-ID this one answers (sent as In-Reply-To and References), or null
  */
 public record OutgoingMessage(
         String kind,
@@ -18,12 +19,14 @@ public record OutgoingMessage(
         String subject,
         String text,
         String html,
-        Map<String, String> headers) {
+        Map<String, String> headers,
+        String inReplyTo) {
 
     public OutgoingMessage {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
+    /** A message that starts a conversation. */
     public OutgoingMessage(
             String kind,
             String messageId,
@@ -32,7 +35,20 @@ public record OutgoingMessage(
             String subject,
             String text,
             String html) {
-        this(kind, messageId, recipients, replyTo, subject, text, html, Map.of());
+        this(kind, messageId, recipients, replyTo, subject, text, html, Map.of(), null);
+    }
+
+    /** A message that answers another, so mail clients thread it under that one. */
+    public OutgoingMessage(
+            String kind,
+            String messageId,
+            List<String> recipients,
+            String replyTo,
+            String subject,
+            String text,
+            String html,
+            String inReplyTo) {
+        this(kind, messageId, recipients, replyTo, subject, text, html, Map.of(), inReplyTo);
     }
 
     /**
@@ -44,6 +60,6 @@ public record OutgoingMessage(
         var more = new LinkedHashMap<>(headers);
         more.put("Auto-Submitted", reply ? "auto-replied" : "auto-generated");
         more.put("X-Auto-Response-Suppress", "All");
-        return new OutgoingMessage(kind, messageId, recipients, replyTo, subject, text, html, more);
+        return new OutgoingMessage(kind, messageId, recipients, replyTo, subject, text, html, more, inReplyTo);
     }
 }

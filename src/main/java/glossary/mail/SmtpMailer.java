@@ -79,6 +79,11 @@ public final class SmtpMailer implements Mailer {
         if (outgoing.replyTo() != null) {
             message.setReplyTo(InternetAddress.parse(outgoing.replyTo(), true));
         }
+        if (outgoing.inReplyTo() != null) {
+            // Both, so that every mail client threads the answer under the message it answers.
+            message.setHeader("In-Reply-To", outgoing.inReplyTo());
+            message.setHeader("References", outgoing.inReplyTo());
+        }
         setSubject(message, outgoing.subject());
         for (var header : outgoing.headers().entrySet()) {
             message.setHeader(header.getKey(), header.getValue());

@@ -48,7 +48,13 @@ class AdminAuthTest {
             if (method.equals("GET")) {
                 var response = anonymous.get(concrete);
                 assertThat(response.statusCode()).as(method + " " + path).isEqualTo(303);
-                assertThat(response.headers().firstValue("Location")).as(path).hasValue("/admin/login");
+                assertThat(response.headers().firstValue("Location"))
+                        .as(path)
+                        .hasValue(
+                                concrete.equals("/admin")
+                                        ? "/admin/login"
+                                        : "/admin/login?next="
+                                                + java.net.URLEncoder.encode(concrete, StandardCharsets.UTF_8));
             } else if (method.equals("POST")) {
                 assertThat(anonymous
                                 .post(concrete, Map.of("status", "contacted", "note", "x", "confirm", "ERASE"))

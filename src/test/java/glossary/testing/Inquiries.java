@@ -62,6 +62,17 @@ public final class Inquiries {
         return column(app, "status", id);
     }
 
+    /** The reference the prospect was given, e.g. GL-2026-000123. */
+    public static String reference(TestApp app, long id) {
+        var created = app.database
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT created_at FROM inquiry WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(java.time.OffsetDateTime.class)
+                        .one());
+        return glossary.inquiry.Inquiry.reference(id, created);
+    }
+
     public static String spamReason(TestApp app, long id) {
         return column(app, "spam_reason", id);
     }
