@@ -28,9 +28,6 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,39 +66,6 @@ public final class Main {
                 } catch (Exception e) {
                     log.warn("Stopping a part failed: {}", e.toString());
                 }
-            }
-        }
-    }
-
-    /** Work started on a thread of its own; closing waits for it, so a failed start leaves nothing running. */
-    static final class Background<T> implements AutoCloseable {
-        private final FutureTask<T> task;
-
-        Background(String name, Callable<T> work) {
-            task = new FutureTask<>(work);
-            new Thread(task, name).start();
-        }
-
-        T result() {
-            try {
-                return task.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                task.get();
-            } catch (ExecutionException | InterruptedException e) {
-                // Already reported by result(), or the start is being abandoned anyway.
             }
         }
     }
@@ -192,8 +156,6 @@ public final class Main {
         long began = System.nanoTime();
         var parts = new Parts();
         try {
-            // The term files are read, parsed and rendered while the database opens and migrates.
-            var prepared = parts.add(new Background<>("import", () -> TermImporter.prepare(config.contentDir())));
             var firm = Firm.load(config.siteFile());
             if (firm.placeholder()) {
                 log.warn("The site file still holds example.com addresses: set the firm's own in db/site.yml "
@@ -201,7 +163,7 @@ public final class Main {
             }
             var metrics = parts.add(new Metrics());
             var database = parts.add(Database.migrateAndOpen(config, metrics.registry()));
-            var catalog = new TermImporter(database.jdbi()).store(prepared.result());
+            var catalog = new TermImporter(database.jdbi()).store(TermImporter.prepare(config.contentDir()));
             var templates = new Templates();
             var messages = new InquiryMessages(
                     config.baseUrl(), config.mail(), templates, catalog, firm, config.time(), clock);
