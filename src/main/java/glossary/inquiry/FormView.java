@@ -28,19 +28,4 @@ public record FormView(
     public List<String> errorFields() {
         return errors.fields();
     }
-
-    public String label(String field) {
-        return switch (field) {
-            case "name" -> "Name";
-            case "email" -> "Work email";
-            case "company" -> "Company";
-            case "role" -> "Role";
-            case "country" -> "Country";
-            case "phone" -> "Phone";
-            case "message" -> "How can we help?";
-            case "timeline" -> "Timeline";
-            case "consent" -> "Consent";
-            default -> field;
-        };
-    }
 }

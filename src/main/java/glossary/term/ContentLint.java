@@ -113,8 +113,9 @@ public final class ContentLint {
         }
         citing.forEach((url, slugs) -> {
             if (slugs.size() > MAX_CITATIONS) {
-                problems.add(new TreeSet<>(slugs).first() + ".md: " + url + " is cited by " + slugs.size()
-                        + " terms (at most " + MAX_CITATIONS + "): " + new TreeSet<>(slugs));
+                var sorted = new TreeSet<>(slugs);
+                problems.add(sorted.first() + ".md: " + url + " is cited by " + slugs.size() + " terms (at most "
+                        + MAX_CITATIONS + "): " + sorted);
             }
         });
         for (var entry : termsByFile.entrySet()) {

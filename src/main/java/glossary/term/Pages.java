@@ -4,6 +4,7 @@ import gg.jte.Content;
 import glossary.web.PageMeta;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /** The model of each read-side page: one record per template. */
@@ -20,15 +21,11 @@ public final class Pages {
     /** Terms reviewed on one day: many pages are checked together, so the date is said once. */
     public record ReviewDay(LocalDate date, List<Term> terms) {
         static List<ReviewDay> of(List<Term> terms) {
-            var days = new ArrayList<ReviewDay>();
-            for (var term : terms) {
-                if (days.isEmpty() || !days.get(days.size() - 1).date().equals(term.lastReviewed())) {
-                    days.add(new ReviewDay(term.lastReviewed(), new ArrayList<>()));
-                }
-                days.get(days.size() - 1).terms().add(term);
-            }
-            return days.stream()
-                    .map(d -> new ReviewDay(d.date(), List.copyOf(d.terms())))
+            var byDay = new LinkedHashMap<LocalDate, List<Term>>();
+            terms.forEach(term -> byDay.computeIfAbsent(term.lastReviewed(), day -> new ArrayList<>())
+                    .add(term));
+            return byDay.entrySet().stream()
+                    .map(day -> new ReviewDay(day.getKey(), List.copyOf(day.getValue())))
                     .toList();
         }
     }
