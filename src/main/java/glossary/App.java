@@ -25,9 +25,9 @@ import glossary.mail.Outbox;
 import glossary.mail.OutboxWorker;
 import glossary.ops.Metrics;
 import glossary.ops.RequestLog;
+import glossary.term.Glossary;
 import glossary.term.PageViews;
 import glossary.term.SearchMisses;
-import glossary.term.TermCatalog;
 import glossary.term.TermController;
 import glossary.web.Assets;
 import glossary.web.ClientAddress;
@@ -38,6 +38,7 @@ import glossary.web.Health;
 import glossary.web.HttpsRedirect;
 import glossary.web.InfoPages;
 import glossary.web.JettyErrors;
+import glossary.web.Language;
 import glossary.web.PageCache;
 import glossary.web.PageCacheHandler;
 import glossary.web.RequestGuard;
@@ -50,6 +51,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Handler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
@@ -69,7 +71,7 @@ public final class App {
     public record Parts(
             Config config,
             Firm firm,
-            TermCatalog catalog,
+            Glossary glossary,
             Database database,
             Templates templates,
             FormTokens tokens,
@@ -87,7 +89,8 @@ public final class App {
 
     public static Javalin create(Parts parts) {
         var config = parts.config();
-        var catalog = parts.catalog();
+        var glossary = parts.glossary();
+        var catalog = glossary.english();
         var templates = parts.templates();
         var jdbi = parts.database().jdbi();
         var health = parts.health();
@@ -95,27 +98,39 @@ public final class App {
         var firm = parts.firm();
         var assets = new Assets(List.of("site.css", "favicon.svg"), Map.of("logo.svg", firm.logoSvg()));
         var site = new Site(
-                firm.name() + " " + SITE_NAME, firm, config.baseUrl(), assets.url("site.css"), assets.url("logo.svg"));
+                SITE_NAME, firm, config.baseUrl(), assets.url("site.css"), assets.url("logo.svg"), Language.EN);
         var pages = new PageCache();
         var clients = new ClientAddress(config.forms().trustedProxies());
         var misses = new SearchMisses(jdbi, parts.clock());
 
         var termForm =
                 new TermPageForm(templates, parts.tokens(), config.forms().minimumFillTime());
-        var terms = new TermController(catalog, site, templates, misses, pages, parts.views(), termForm);
-        var inquiryForms = new InquiryController(
-                config.baseUrl(),
-                config.forms(),
-                site,
-                templates,
-                catalog,
-                terms,
-                parts.writer(),
-                parts.tokens(),
-                clients,
-                parts.worker(),
-                metrics.registry());
-        var info = new InfoPages(site, templates, pages, config.retentionMonths());
+        // The read side, the forms and the info pages once per language, each under its prefix.
+        var termsIn = new EnumMap<Language, TermController>(Language.class);
+        var formsIn = new EnumMap<Language, InquiryController>(Language.class);
+        var infoIn = new EnumMap<Language, InfoPages>(Language.class);
+        for (var language : Language.values()) {
+            var local = site.in(language);
+            var localTerms = new TermController(glossary, local, templates, misses, pages, parts.views(), termForm);
+            termsIn.put(language, localTerms);
+            formsIn.put(
+                    language,
+                    new InquiryController(
+                            config.baseUrl(),
+                            config.forms(),
+                            local,
+                            templates,
+                            glossary.in(language),
+                            localTerms,
+                            parts.writer(),
+                            parts.tokens(),
+                            clients,
+                            parts.worker(),
+                            metrics.registry()));
+            infoIn.put(language, new InfoPages(local, templates, pages, config.retentionMonths()));
+        }
+        var terms = termsIn.get(Language.EN);
+        var info = infoIn.get(Language.EN);
         var securityHeaders = new SecurityHeaders(config.https());
         // Outermost first: the request log, the size limit (413 on a declared length before a byte
         // is read), the guard (headers, https redirect, content type, body deadline), pages served
@@ -131,7 +146,8 @@ public final class App {
                 new HttpsRedirect(config.baseUrl(), clients));
         var front = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
         front.setHandler(guard);
-        var errors = new ErrorPages(site, templates, terms::notFoundPage);
+        var errors = new ErrorPages(
+                site, templates, (language, path) -> termsIn.get(language).notFoundPage(path));
 
         var adminPages = new AdminPages(
                 site,
@@ -199,26 +215,35 @@ public final class App {
 
             var routes = javalin.routes;
             // Every page also answers HEAD, which link checkers and uptime monitors use.
+            for (var language : Language.values()) {
+                var local = termsIn.get(language);
+                var forms = formsIn.get(language);
+                var localInfo = infoIn.get(language);
+                for (var page : List.<Map.Entry<String, Handler>>of(
+                        Map.entry("/", local::home),
+                        Map.entry("/glossary", local::index),
+                        Map.entry("/glossary/{slug}", local::show),
+                        Map.entry("/categories/{slug}", local::category),
+                        Map.entry("/search", local::search),
+                        Map.entry("/contact", forms::contact),
+                        Map.entry("/inquiries/thanks", forms::thanks),
+                        Map.entry("/privacy", localInfo::privacy))) {
+                    routes.get(language.path(page.getKey()), page.getValue());
+                    routes.head(language.path(page.getKey()), page.getValue());
+                }
+                routes.post(language.path("/contact"), forms::submitContact);
+                routes.post(language.path("/glossary/{slug}"), forms::submitFromTerm);
+            }
             for (var page : List.<Map.Entry<String, Handler>>of(
-                    Map.entry("/", terms::home),
-                    Map.entry("/glossary", terms::index),
-                    Map.entry("/glossary/{slug}", terms::show),
-                    Map.entry("/categories/{slug}", terms::category),
-                    Map.entry("/search", terms::search),
-                    Map.entry("/contact", inquiryForms::contact),
-                    Map.entry("/inquiries/thanks", inquiryForms::thanks),
-                    Map.entry("/privacy", info::privacy),
                     Map.entry("/sitemap.xml", ctx -> terms.sitemap().send(ctx)),
                     Map.entry("/robots.txt", info::robots),
                     Map.entry("/assets/{file}", assets::serve))) {
                 routes.get(page.getKey(), page.getValue());
                 routes.head(page.getKey(), page.getValue());
             }
-
             routes.get("/health", health::health);
             routes.get("/ready", health::ready);
-            routes.post("/contact", inquiryForms::submitContact);
-            routes.post("/glossary/{slug}", inquiryForms::submitFromTerm);
+            var inquiryForms = formsIn.get(Language.EN);
             routes.post("/glossary/{slug}/inquiries", inquiryForms::submitFromTerm);
             routes.get("/glossary/{slug}/inquiries", inquiryForms::formOfTerm);
 

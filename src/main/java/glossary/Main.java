@@ -163,10 +163,11 @@ public final class Main {
             }
             var metrics = parts.add(new Metrics());
             var database = parts.add(Database.migrateAndOpen(config, metrics.registry()));
-            var catalog = new TermImporter(database.jdbi()).store(TermImporter.prepare(config.contentDir()));
+            var prepared = TermImporter.prepare(config.contentDir());
+            var glossary = TermImporter.glossary(prepared, new TermImporter(database.jdbi()).store(prepared));
             var templates = new Templates();
             var messages = new InquiryMessages(
-                    config.baseUrl(), config.mail(), templates, catalog, firm, config.time(), clock);
+                    config.baseUrl(), config.mail(), templates, glossary, firm, config.time(), clock);
             // Read before anything is sent, so a bad key stops the start rather than every message.
             var dkim = config.dkim().enabled() ? Optional.of(DkimKey.load(config.dkim())) : Optional.<DkimKey>empty();
             var outbox = new Outbox(database.jdbi(), clock);
@@ -226,7 +227,7 @@ public final class Main {
             var app = App.create(new App.Parts(
                     config,
                     firm,
-                    catalog,
+                    glossary,
                     database,
                     templates,
                     FormTokens.load(database.jdbi(), clock),
@@ -246,7 +247,7 @@ public final class Main {
             daily.start();
             log.info(
                     "Glossary is serving {} terms at {} (listening on port {}), started in {} ms ({} ms since the JVM started)",
-                    catalog.terms().size(),
+                    glossary.english().terms().size(),
                     config.baseUrl(),
                     app.port(),
                     (System.nanoTime() - began) / 1_000_000,

@@ -1,8 +1,13 @@
 package glossary.inquiry;
 
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
+import glossary.web.Language;
 import glossary.web.Option;
+import glossary.web.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,14 +19,33 @@ public final class Choices {
     /** ASEAN members first, where most of the firm's clients are, then every other country A-Z. */
     static final List<String> FIRST = List.of("SG", "MY", "ID", "TH", "VN", "PH", "BN", "KH", "LA", "MM", "TL");
 
-    public static final List<Option> COUNTRIES = countries();
+    public static final List<Option> COUNTRIES = countries(Locale.UK);
 
-    public static final List<Option> TIMELINES = List.of(
-            new Option("asap", "As soon as possible"),
-            new Option("3-months", "Within 3 months"),
-            new Option("6-months", "Within 6 months"),
-            new Option("12-months", "Within a year"),
-            new Option("exploring", "Just exploring"));
+    /** The timeline choices' values; their labels are in each language's bundle as timeline.<value>. */
+    private static final List<String> TIMELINE_VALUES =
+            List.of("asap", "3-months", "6-months", "12-months", "exploring");
+
+    public static final List<Option> TIMELINES = timelines(Language.EN);
+
+    private static final Map<Language, List<Option>> LOCAL_COUNTRIES = new EnumMap<>(Language.class);
+
+    static {
+        for (var language : Language.values()) {
+            LOCAL_COUNTRIES.put(language, language.isDefault() ? COUNTRIES : countries(language.locale()));
+        }
+    }
+
+    /** Country names as the reader's language writes them, ASEAN first, the rest in that language's order. */
+    public static List<Option> countries(Language language) {
+        return LOCAL_COUNTRIES.get(language);
+    }
+
+    public static List<Option> timelines(Language language) {
+        var text = Text.of(language);
+        return TIMELINE_VALUES.stream()
+                .map(value -> new Option(value, text.get("timeline." + value)))
+                .toList();
+    }
 
     private static final Map<String, String> COUNTRY_NAMES = names(COUNTRIES);
     private static final Map<String, String> TIMELINE_NAMES = names(TIMELINES);
@@ -44,19 +68,20 @@ public final class Choices {
         return value == null ? "" : TIMELINE_NAMES.getOrDefault(value, value);
     }
 
-    private static List<Option> countries() {
+    private static List<Option> countries(Locale locale) {
         var options = new ArrayList<Option>();
         for (var code : FIRST) {
-            options.add(new Option(code, new Locale("", code).getDisplayCountry(Locale.UK)));
+            options.add(new Option(code, new Locale("", code).getDisplayCountry(locale)));
         }
         var rest = new ArrayList<Option>();
         var first = Set.copyOf(FIRST);
         for (var code : Locale.getISOCountries()) {
             if (!first.contains(code)) {
-                rest.add(new Option(code, new Locale("", code).getDisplayCountry(Locale.UK)));
+                rest.add(new Option(code, new Locale("", code).getDisplayCountry(locale)));
             }
         }
-        rest.sort(Comparator.comparing(Option::label));
+        var collator = Collator.getInstance(ULocale.forLocale(locale));
+        rest.sort(Comparator.comparing(Option::label, collator::compare));
         options.addAll(rest);
         return List.copyOf(options);
     }

@@ -1,6 +1,8 @@
 package glossary.inquiry;
 
+import glossary.web.Language;
 import glossary.web.Option;
+import glossary.web.Text;
 import java.util.List;
 
 /**
@@ -10,14 +12,24 @@ import java.util.List;
  * @param formError a problem with the form as a whole (e.g. it was open too long), or null
  */
 public record FormView(
-        String action, String topic, InquiryForm values, FieldErrors errors, String token, String formError) {
+        String action,
+        String topic,
+        InquiryForm values,
+        FieldErrors errors,
+        String token,
+        String formError,
+        Language language) {
+
+    public Text t() {
+        return Text.of(language);
+    }
 
     public List<Option> countries() {
-        return Choices.COUNTRIES;
+        return Choices.countries(language);
     }
 
     public List<Option> timelines() {
-        return Choices.TIMELINES;
+        return Choices.timelines(language);
     }
 
     public boolean hasErrors() {

@@ -87,15 +87,16 @@ public final class InquiryController {
     public void contact(Context ctx) {
         var topic = ctx.queryParam("topic");
         var term = topic == null ? null : catalog.entry(topic).orElse(null);
-        var values =
-                InquiryForm.blank(term == null ? "" : term.term().slug(), "/contact", Referrers.external(ctx), ctx);
+        var values = InquiryForm.blank(
+                term == null ? "" : term.term().slug(), site.link("/contact"), Referrers.external(ctx), ctx);
         var form = new FormView(
-                "/contact",
+                site.link("/contact"),
                 term == null ? null : term.term().title(),
                 values,
                 new FieldErrors(),
                 tokens.issue(FormTokens.Purpose.INQUIRY, settings.minimumFillTime()),
-                null);
+                null,
+                site.language());
         renderContact(ctx, form, 200);
     }
 
@@ -130,22 +131,22 @@ public final class InquiryController {
         if (entry != null) {
             form = withTerm(form, entry.term().slug());
         }
-        var errors = form.validate();
+        var errors = form.validate(site.text());
         if (check.verdict() == FormTokens.Verdict.EXPIRED || !errors.isEmpty()) {
             // Keep the visitor's token while it is good, so correcting a mistake is not "too fast".
             var token = check.verdict() == FormTokens.Verdict.EXPIRED
                     ? tokens.issue(FormTokens.Purpose.INQUIRY, settings.minimumFillTime())
                     : ctx.formParam("token");
-            var formError = check.verdict() == FormTokens.Verdict.EXPIRED
-                    ? "This form was open for a long time, so we could not accept it. Please check your details and send it again."
-                    : null;
+            var formError =
+                    check.verdict() == FormTokens.Verdict.EXPIRED ? site.text().get("form.expired") : null;
             var view = new FormView(
-                    entry == null ? "/contact" : TermPageForm.action(entry.term()),
+                    entry == null ? site.link("/contact") : TermPageForm.action(entry.term()),
                     entry == null ? null : entry.term().title(),
                     form,
                     errors,
                     token,
-                    formError);
+                    formError,
+                    site.language());
             if (entry == null) {
                 renderContact(ctx, view, 422);
             } else {
@@ -155,8 +156,8 @@ public final class InquiryController {
         }
         var reason =
                 spam.reason(form, ctx.formParam("website"), check.verdict()).orElse(null);
-        var stored = writer.store(
-                new InquiryRepository.Submission(form, clients.of(ctx), ctx.userAgent(), reason, check.nonce()));
+        var stored = writer.store(new InquiryRepository.Submission(
+                form, clients.of(ctx), ctx.userAgent(), reason, check.nonce(), site.language()));
         var inquiry = stored.inquiry();
         if (stored.repeated()) {
             // A double click or a retried POST: the same answer as the first time, nothing stored.
@@ -174,7 +175,8 @@ public final class InquiryController {
         }
         // Spam gets the very same answer, so a bot learns nothing from it.
         ctx.redirect(
-                "/inquiries/thanks?ref=" + URLEncoder.encode(inquiry.reference(), StandardCharsets.UTF_8),
+                site.link("/inquiries/thanks") + "?ref="
+                        + URLEncoder.encode(inquiry.reference(), StandardCharsets.UTF_8),
                 HttpStatus.SEE_OTHER);
     }
 
@@ -183,7 +185,9 @@ public final class InquiryController {
         if (reference == null || !REFERENCE.matcher(reference).matches()) {
             throw new NotFoundResponse();
         }
-        var meta = site.page("Thank you | " + site.name(), "We have received your inquiry.", "/inquiries/thanks")
+        var t = site.text();
+        var meta = site.page(
+                        t.get("thanks.metaTitle", site.name()), t.get("thanks.metaDescription"), "/inquiries/thanks")
                 .notIndexed();
         CachedPage.sendOnce(
                 ctx,
@@ -193,9 +197,10 @@ public final class InquiryController {
     }
 
     private void renderContact(Context ctx, FormView form, int status) {
+        var t = site.text();
         var meta = site.page(
-                (form.hasErrors() ? "Error: " : "") + "Talk to an AI adviser | " + site.name(),
-                "Ask our advisers how to apply AI in your organisation. We reply within one business day.",
+                (form.hasErrors() ? t.get("form.errorTitle") : "") + t.get("contact.metaTitle", site.name()),
+                t.get("contact.metaDescription"),
                 "/contact");
         ctx.status(status);
         CachedPage.sendOnce(

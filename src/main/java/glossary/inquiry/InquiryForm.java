@@ -1,5 +1,6 @@
 package glossary.inquiry;
 
+import glossary.web.Text;
 import io.javalin.http.Context;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -87,41 +88,40 @@ public record InquiryForm(
                 text(ctx, "utm_content"));
     }
 
-    FieldErrors validate() {
+    /** What is wrong with each field, in the reader's language ({@code t}). */
+    FieldErrors validate(Text t) {
         var errors = new FieldErrors();
-        singleLine(errors, "name", name, NAME_MAX, true, "your name");
-        singleLine(errors, "email", email, EMAIL_MAX, true, "your work email");
+        singleLine(t, errors, "name", name, NAME_MAX, "error.enterName");
+        singleLine(t, errors, "email", email, EMAIL_MAX, "error.enterEmail");
         if (!errors.has("email") && !isEmail(email)) {
-            errors.add("email", "Enter an email address like name@company.com.");
+            errors.add("email", t.get("error.emailFormat"));
         }
-        singleLine(errors, "company", company, COMPANY_MAX, true, "your company or organisation");
-        singleLine(errors, "role", role, ROLE_MAX, false, "your role");
+        singleLine(t, errors, "company", company, COMPANY_MAX, "error.enterCompany");
+        singleLine(t, errors, "role", role, ROLE_MAX, null);
         if (country.isEmpty()) {
-            errors.add("country", "Choose your country.");
+            errors.add("country", t.get("error.chooseCountry"));
         } else if (!Choices.isCountry(country)) {
-            errors.add("country", "Choose a country from the list.");
+            errors.add("country", t.get("error.countryFromList"));
         }
-        singleLine(errors, "phone", phone, PHONE_MAX, false, "your phone number");
+        singleLine(t, errors, "phone", phone, PHONE_MAX, null);
         if (!errors.has("phone") && !phone.isEmpty() && !PHONE.matcher(phone).matches()) {
-            errors.add("phone", "Enter a phone number using digits, spaces and + ( ) - only.");
+            errors.add("phone", t.get("error.phoneFormat"));
         }
+        int length = message.codePointCount(0, message.length());
         if (message.isBlank()) {
-            errors.add("message", "Tell us how we can help.");
+            errors.add("message", t.get("error.message"));
         } else if (CONTROL_EXCEPT_LINES.matcher(message).find()) {
-            errors.add("message", "Your message contains characters we cannot accept.");
-        } else if (message.codePointCount(0, message.length()) < MESSAGE_MIN) {
-            errors.add("message", "Tell us a little more: at least " + MESSAGE_MIN + " characters.");
-        } else if (message.codePointCount(0, message.length()) > MESSAGE_MAX) {
-            errors.add(
-                    "message",
-                    "Keep your message under " + MESSAGE_MAX + " characters (it has "
-                            + message.codePointCount(0, message.length()) + ").");
+            errors.add("message", t.get("error.messageCharacters"));
+        } else if (length < MESSAGE_MIN) {
+            errors.add("message", t.get("error.messageShort", MESSAGE_MIN));
+        } else if (length > MESSAGE_MAX) {
+            errors.add("message", t.get("error.messageLong", MESSAGE_MAX, length));
         }
         if (!timeline.isEmpty() && !Choices.isTimeline(timeline)) {
-            errors.add("timeline", "Choose a timeline from the list.");
+            errors.add("timeline", t.get("error.timelineFromList"));
         }
         if (!consent) {
-            errors.add("consent", "Please agree so that we may use your details to reply.");
+            errors.add("consent", t.get("error.consent"));
         }
         return errors;
     }
@@ -148,16 +148,16 @@ public record InquiryForm(
                 clip(utmContent));
     }
 
-    private static void singleLine(
-            FieldErrors errors, String field, String value, int max, boolean required, String what) {
+    /** @param missing the message when the field is required and empty; null when it is optional */
+    private static void singleLine(Text t, FieldErrors errors, String field, String value, int max, String missing) {
         if (value.isBlank()) {
-            if (required) {
-                errors.add(field, "Enter " + what + ".");
+            if (missing != null) {
+                errors.add(field, t.get(missing));
             }
         } else if (CONTROL.matcher(value).find()) {
-            errors.add(field, "Use a single line without special characters.");
+            errors.add(field, t.get("error.singleLine"));
         } else if (value.codePointCount(0, value.length()) > max) {
-            errors.add(field, "Keep it under " + (max + 1) + " characters.");
+            errors.add(field, t.get("error.tooLong", max + 1));
         }
     }
 

@@ -4,10 +4,13 @@ import glossary.mail.Letterhead;
 import glossary.mail.MailRow;
 import glossary.mail.MailSettings;
 import glossary.mail.OutgoingMessage;
+import glossary.term.Glossary;
 import glossary.term.Term;
 import glossary.term.TermCatalog;
 import glossary.web.Firm;
+import glossary.web.Language;
 import glossary.web.Templates;
+import glossary.web.Text;
 import glossary.web.TimeSettings;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -69,15 +72,17 @@ public final class InquiryMessages {
             String termUrl,
             String relatedHeading,
             List<Link> related,
-            String reason) {}
+            String reason,
+            Text t,
+            String pitch) {}
 
     static final String TEAM = "team";
     static final String ACK = "ack";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     private final String baseUrl;
     private final MailSettings settings;
     private final Templates templates;
+    private final Glossary glossary;
     private final TermCatalog catalog;
     private final Firm firm;
     private final Letterhead head;
@@ -89,7 +94,7 @@ public final class InquiryMessages {
             String baseUrl,
             MailSettings mail,
             Templates templates,
-            TermCatalog catalog,
+            Glossary glossary,
             Firm firm,
             TimeSettings time,
             Clock clock) {
@@ -97,7 +102,8 @@ public final class InquiryMessages {
         this.firm = firm;
         this.settings = mail;
         this.templates = templates;
-        this.catalog = catalog;
+        this.glossary = glossary;
+        this.catalog = glossary.english();
         this.time = time;
         this.clock = clock;
         this.head = Letterhead.of(firm, baseUrl);
@@ -137,6 +143,7 @@ public final class InquiryMessages {
                 MailRow.of("Timeline", Choices.timelineName(form.timeline())));
         var attribution = MailRow.filled(
                 term == null ? MailRow.of("Term", "") : MailRow.link("Term", term.title(), baseUrl + term.path()),
+                MailRow.of("Language", inquiry.language().isDefault() ? "" : languageName(inquiry.language())),
                 MailRow.link("Page", form.page().isEmpty() ? "" : baseUrl + form.page(), baseUrl + form.page()),
                 MailRow.of("Referrer", form.referrer()),
                 MailRow.of("UTM source", form.utmSource()),
@@ -182,11 +189,14 @@ public final class InquiryMessages {
      */
     private OutgoingMessage acknowledgement(Inquiry inquiry) {
         var form = inquiry.form();
-        var term = term(form.term());
+        var language = inquiry.language();
+        var t = Text.of(language);
+        var local = glossary.in(language);
+        var term = localTerm(language, form.term());
         var related = new ArrayList<Link>();
         var candidates = term == null
-                ? catalog.featured()
-                : catalog.entry(term.slug()).orElseThrow().related();
+                ? local.featured()
+                : local.entry(term.slug()).orElseThrow().related();
         for (var other : candidates) {
             if (related.size() == 3) {
                 break;
@@ -201,16 +211,18 @@ public final class InquiryMessages {
                 term == null ? "" : term.title(),
                 excerpt.lines(),
                 excerpt.shortened(),
-                replier(),
-                time.nextBusinessDay(clock.instant()).format(DAY),
+                replier(language),
+                time.nextBusinessDay(clock.instant())
+                        .format(DateTimeFormatter.ofPattern("EEEE d MMMM", language.locale())),
                 time.zoneName(),
                 inquiry.reference(),
                 term == null ? "" : firstSentence(term.definition()),
                 term == null ? "" : baseUrl + term.path(),
-                term == null ? "Three terms to start with" : "Three related terms",
+                t.get(term == null ? "mail.ack.start" : "mail.ack.related"),
                 related,
-                "You receive this because this address was given in the inquiry form at " + head.siteHost()
-                        + ". If that was not you, ignore this message: we will not write again unless you reply.");
+                t.get("mail.ack.reason", head.siteHost()),
+                t,
+                firm.pitch(language));
         return new OutgoingMessage(
                         ACK,
                         messageId(inquiry, ACK),
@@ -237,25 +249,40 @@ public final class InquiryMessages {
     }
 
     /** The firm's advisers by name, "A (role) or B (role)"; an adviser of the firm when it names none. */
-    private String replier() {
+    private String replier(Language language) {
+        var t = Text.of(language);
         var advisers = firm.advisers().stream()
-                .map(a -> a.name() + " (" + a.role() + ")")
+                .map(a -> a.name() + " (" + a.role(language) + ")")
                 .toList();
         if (advisers.isEmpty()) {
-            return "An adviser at " + firm.name();
+            return t.get("mail.replierNone", firm.name());
         }
         if (advisers.size() == 1) {
             return advisers.get(0);
         }
-        return String.join(", ", advisers.subList(0, advisers.size() - 1)) + " or " + advisers.get(advisers.size() - 1);
+        return String.join(", ", advisers.subList(0, advisers.size() - 1)) + " " + t.get("mail.or") + " "
+                + advisers.get(advisers.size() - 1);
     }
 
     /** The acknowledgement's subject; a reply repeats it after "Re: " so mail clients thread the two. */
     public String ackSubject(Inquiry inquiry) {
-        var term = term(inquiry.form().term());
+        var t = Text.of(inquiry.language());
+        var term = localTerm(inquiry.language(), inquiry.form().term());
         return term == null
-                ? "We have your inquiry (" + inquiry.reference() + ")"
-                : "We have your inquiry about " + term.title() + " (" + inquiry.reference() + ")";
+                ? t.get("mail.ack.subject", inquiry.reference())
+                : t.get("mail.ack.subjectAbout", term.title(), inquiry.reference());
+    }
+
+    /** How staff see an inquiry's language: its own name, and in English. */
+    public static String languageName(Language language) {
+        return language.nativeName() + " (" + language.locale().getDisplayLanguage(Locale.ENGLISH) + ")";
+    }
+
+    /** The term as the prospect read it: in their language where it is translated. */
+    private Term localTerm(Language language, String slug) {
+        return slug == null || slug.isEmpty()
+                ? null
+                : glossary.in(language).entry(slug).map(TermCatalog.Entry::term).orElse(null);
     }
 
     /** The Message-ID the acknowledgement of this inquiry has (or would have had), which a reply answers. */

@@ -1,6 +1,7 @@
 package glossary.inquiry;
 
 import glossary.mail.Outbox;
+import glossary.web.Language;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -16,7 +17,14 @@ public final class InquiryRepository {
      * What a submission adds: the form, where it came from, why it is spam, if it is, and the nonce
      * of the form token it came with (null for none), which may bring one inquiry only.
      */
-    record Submission(InquiryForm form, String clientIp, String userAgent, String spamReason, String tokenNonce) {}
+    /** @param language the language of the page the form was sent from */
+    record Submission(
+            InquiryForm form,
+            String clientIp,
+            String userAgent,
+            String spamReason,
+            String tokenNonce,
+            Language language) {}
 
     /** An inquiry as the submission left it: stored now, or stored before from the same token and input. */
     record Stored(Inquiry inquiry, boolean repeated) {}
@@ -130,9 +138,9 @@ public final class InquiryRepository {
         long id = h.createUpdate(
                         "INSERT INTO inquiry (created_at, name, email, email_key, company, job_role, country, phone, message, "
                                 + "timeline, term_slug, page, referrer, utm_source, utm_medium, utm_campaign, utm_term, utm_content, "
-                                + "client_ip, user_agent, status, spam_reason) VALUES (:now, :name, :email, :emailKey, :company, :role, :country, "
+                                + "client_ip, user_agent, status, spam_reason, language) VALUES (:now, :name, :email, :emailKey, :company, :role, :country, "
                                 + ":phone, :message, :timeline, :term, :page, :referrer, :utmSource, :utmMedium, :utmCampaign, "
-                                + ":utmTerm, :utmContent, :ip, :agent, :status, :reason)")
+                                + ":utmTerm, :utmContent, :ip, :agent, :status, :reason, :language)")
                 .bind("now", now)
                 .bind("name", form.name())
                 .bind("email", form.email())
@@ -155,6 +163,7 @@ public final class InquiryRepository {
                 .bind("agent", clip(submission.userAgent(), 300))
                 .bind("status", status.label())
                 .bind("reason", reason)
+                .bind("language", submission.language().tag())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
@@ -167,7 +176,7 @@ public final class InquiryRepository {
             words.bind("word", word).bind("id", id).add();
         }
         words.execute();
-        return new Inquiry(id, now, form, submission.clientIp(), status, reason);
+        return new Inquiry(id, now, form, submission.clientIp(), status, reason, submission.language());
     }
 
     /**
@@ -243,7 +252,8 @@ public final class InquiryRepository {
                                 nullToEmpty(rs.getString("utm_content"))),
                         rs.getString("client_ip"),
                         LeadStatus.parse(rs.getString("status")).orElseThrow(),
-                        rs.getString("spam_reason")))
+                        rs.getString("spam_reason"),
+                        Language.orDefault(rs.getString("language"))))
                 .findOne();
     }
 

@@ -47,7 +47,7 @@ public final class TermPageForm implements FormSlot {
     private Content form(Context ctx, Term term, String referrer, String token) {
         var action = action(term);
         var values = InquiryForm.blank(term.slug(), term.path(), referrer, ctx);
-        var view = new FormView(action, term.title(), values, new FieldErrors(), token, null);
+        var view = new FormView(action, term.title(), values, new FieldErrors(), token, null, term.language());
         return templates.content("inquiry/form.jte", view);
     }
 }

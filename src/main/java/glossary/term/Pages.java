@@ -16,7 +16,8 @@ public final class Pages {
             List<TermCatalog.Category> categories,
             List<Term> featured,
             List<ReviewDay> recent,
-            int termCount) {}
+            int termCount,
+            int translatedCount) {}
 
     /** Terms reviewed on one day: many pages are checked together, so the date is said once. */
     public record ReviewDay(LocalDate date, List<Term> terms) {
@@ -34,7 +35,8 @@ public final class Pages {
 
     public record LetterLink(String letter, boolean present) {}
 
-    public record Index(PageMeta meta, List<Letter> letters, List<LetterLink> alphabet, int termCount) {}
+    public record Index(
+            PageMeta meta, List<Letter> letters, List<LetterLink> alphabet, int termCount, int translatedCount) {}
 
     /** @param failed the visitor's submission failed: the form comes first, its errors in view */
     public record Show(PageMeta meta, TermCatalog.Entry entry, Content form, boolean failed) {}

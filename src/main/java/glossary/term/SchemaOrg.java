@@ -22,12 +22,13 @@ final class SchemaOrg {
                 "@context", CONTEXT,
                 "@type", "WebSite",
                 "name", site.name(),
-                "url", site.url("/"),
+                "url", site.url(site.link("/")),
+                "inLanguage", site.language().tag(),
                 "publisher", organization(),
                 "potentialAction",
                         node(
                                 "@type", "SearchAction",
-                                "target", site.url("/search?q={search_term_string}"),
+                                "target", site.url(site.link("/search") + "?q={search_term_string}"),
                                 "query-input", "required name=search_term_string"));
     }
 
@@ -37,7 +38,7 @@ final class SchemaOrg {
 
     /** The glossary as a set of terms; inside another node it needs no context of its own (null). */
     private Map<String, Object> termSet(String context) {
-        var glossary = site.url("/glossary");
+        var glossary = site.url(site.link("/glossary"));
         return node(
                 "@context",
                 context,
@@ -49,6 +50,8 @@ final class SchemaOrg {
                 site.name(),
                 "url",
                 glossary,
+                "inLanguage",
+                site.language().tag(),
                 "publisher",
                 organization());
     }
@@ -61,7 +64,7 @@ final class SchemaOrg {
                 "@type", "Organization",
                 "@id", site.url("/#organization"),
                 "name", firm.name(),
-                "description", firm.pitch(),
+                "description", firm.pitch(site.language()),
                 "url", site.url("/"),
                 "logo", site.url(site.logoUrl()),
                 "email", firm.email(),
@@ -71,7 +74,7 @@ final class SchemaOrg {
     }
 
     /** The term, where it sits in the site, and its questions when it has some. */
-    List<Object> termGraph(Term term) {
+    List<Object> termGraph(Term term, String categoryLabel) {
         var graph = new ArrayList<Object>();
         graph.add(node(
                 "@context", CONTEXT,
@@ -80,14 +83,15 @@ final class SchemaOrg {
                 "name", term.title(),
                 "description", term.definition(),
                 "url", site.url(term.path()),
+                "inLanguage", term.language().tag(),
                 "alternateName", term.aliases().isEmpty() ? null : term.aliases(),
                 "inDefinedTermSet", termSet(null),
                 "dateModified", term.lastReviewed().toString()));
         graph.add(breadcrumbs(
-                "Glossary",
-                "/glossary",
-                term.category(),
-                "/categories/" + term.categorySlug(),
+                site.text().get("breadcrumbs.glossary"),
+                site.link("/glossary"),
+                categoryLabel,
+                site.link("/categories/" + term.categorySlug()),
                 term.title(),
                 term.path()));
         if (!term.faq().isEmpty()) {
@@ -98,7 +102,15 @@ final class SchemaOrg {
                         "name", faq.question(),
                         "acceptedAnswer", node("@type", "Answer", "text", faq.answer())));
             }
-            graph.add(node("@context", CONTEXT, "@type", "FAQPage", "mainEntity", questions));
+            graph.add(node(
+                    "@context",
+                    CONTEXT,
+                    "@type",
+                    "FAQPage",
+                    "inLanguage",
+                    term.language().tag(),
+                    "mainEntity",
+                    questions));
         }
         return graph;
     }

@@ -2,6 +2,7 @@ package glossary.term;
 
 import glossary.web.PageMeta;
 import glossary.web.Site;
+import glossary.web.Text;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -96,9 +97,7 @@ final class SearchPage {
                 meta(query, total, page, pages),
                 query,
                 heading(shown, total),
-                pages > 1
-                        ? "Page " + page + " of " + pages + ": terms " + (offset + 1) + "–" + (offset + terms.size())
-                        : null,
+                pages > 1 ? t().get("search.range", page, pages, offset + 1, offset + terms.size()) : null,
                 terms,
                 showingFor,
                 searchInstead,
@@ -108,32 +107,38 @@ final class SearchPage {
         return new Answer(model, null, missed);
     }
 
+    private Text t() {
+        return site.text();
+    }
+
     private PageMeta meta(String query, int total, int page, int pages) {
         String title;
         if (query.isEmpty()) {
-            title = "Search the glossary";
+            title = t().get("search.label");
         } else if (total == 0) {
-            title = "No results for \"" + query + "\"";
+            title = t().get("search.titleNone", query);
+        } else if (pages > 1) {
+            title = t().get("search.titlePaged", query, page, pages);
         } else {
-            title = "Search results for \"" + query + "\"" + (pages > 1 ? ", page " + page + " of " + pages : "");
+            title = t().get("search.title", query);
         }
-        return site.page(title + " | " + site.name(), "Search the " + site.name() + ".", "/search")
+        return site.page(title + " | " + site.name(), t().get("search.metaDescription", site.name()), "/search")
                 .notIndexed()
                 .withSearchInPage();
     }
 
-    private static String heading(String query, int total) {
+    private String heading(String query, int total) {
         if (query.isEmpty()) {
-            return "Search the glossary";
+            return t().get("search.label");
         }
         if (total == 0) {
-            return "No terms match “" + query + "”";
+            return t().get("search.headingNone", query);
         }
-        return String.format("%,d", total) + (total == 1 ? " term matches “" : " terms match “") + query + "”";
+        return t().get("search.heading", total, query);
     }
 
     /** Previous, next, the first and last pages and two either side of this one. */
-    private static Pages.Paging paging(String query, boolean asTyped, int page, int pages) {
+    private Pages.Paging paging(String query, boolean asTyped, int page, int pages) {
         if (pages == 1) {
             return new Pages.Paging(null, List.of(), null);
         }
@@ -150,13 +155,15 @@ final class SearchPage {
             links.add(new Pages.PageLink(Integer.toString(n), url(query, asTyped, n), n == page));
             last = n;
         }
-        var previous = page > 1 ? new Pages.Link("Previous", url(query, asTyped, page - 1)) : null;
-        var next = page < pages ? new Pages.Link("Next", url(query, asTyped, page + 1)) : null;
+        var previous = page > 1 ? new Pages.Link(t().get("search.previous"), url(query, asTyped, page - 1)) : null;
+        var next = page < pages ? new Pages.Link(t().get("search.next"), url(query, asTyped, page + 1)) : null;
         return new Pages.Paging(previous, links, next);
     }
 
-    static String url(String query, boolean asTyped, int page) {
-        var url = new StringBuilder("/search?q=").append(URLEncoder.encode(query, StandardCharsets.UTF_8));
+    String url(String query, boolean asTyped, int page) {
+        var url = new StringBuilder(site.link("/search"))
+                .append("?q=")
+                .append(URLEncoder.encode(query, StandardCharsets.UTF_8));
         if (asTyped) {
             url.append("&exact=1");
         }

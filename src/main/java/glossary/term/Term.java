@@ -1,6 +1,8 @@
 package glossary.term;
 
+import glossary.web.Language;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,6 +11,10 @@ import java.util.List;
  * @param question the page's heading as the file words it ("What is the EU AI Act?"), or empty
  * @param cta the call to action's line as the file words it ("Need help defending against
  *     jailbreaks?"), or empty
+ * @param language the language the entry is written in; English for the files under db/terms
+ * @param checked for a translation, the day it was last checked against the English page; else null
+ * @param englishSha for a translation, {@link #sourceSha} of the English file it was checked against;
+ *     else empty
  */
 public record Term(
         String slug,
@@ -25,7 +31,10 @@ public record Term(
         List<String> related,
         List<Faq> faq,
         List<Reference> references,
-        String body) {
+        String body,
+        Language language,
+        LocalDate checked,
+        String englishSha) {
 
     public enum Status {
         PUBLISHED("published"),
@@ -65,8 +74,52 @@ public record Term(
         return "/glossary/" + slug;
     }
 
+    /** The page in the term's own language: /glossary/rag, or /th/glossary/rag for its Thai translation. */
     public String path() {
+        return language.path(path(slug));
+    }
+
+    /** The English page this one is, or translates. */
+    public String englishPath() {
         return path(slug);
+    }
+
+    public boolean isTranslation() {
+        return !language.isDefault();
+    }
+
+    /**
+     * What a translation file gives, laid over this English term: the words are the translation's,
+     * the structure (slug, category, related terms, featured) and the English sources stay, and the
+     * translation's own local sources are added after them.
+     */
+    public Term translatedAs(Term translation) {
+        var sources = new ArrayList<>(references);
+        sources.addAll(translation.references());
+        return new Term(
+                slug,
+                translation.title(),
+                translation.question(),
+                translation.cta(),
+                category,
+                translation.aliases(),
+                List.of(),
+                translation.status(),
+                translation.checked(),
+                featured,
+                translation.definition(),
+                related,
+                translation.faq(),
+                List.copyOf(sources),
+                translation.body(),
+                translation.language(),
+                translation.checked(),
+                translation.englishSha());
+    }
+
+    /** A short fingerprint of a term file's text: a translation records the English one it was checked against. */
+    public static String sourceSha(String source) {
+        return TermImporter.sha256(source.replace("\r\n", "\n")).substring(0, 12);
     }
 
     /** The page's heading: the file's own wording, else "What is <title>?". */

@@ -1,6 +1,11 @@
 package glossary.term;
 
+import com.ibm.icu.text.AlphabeticIndex;
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
+import glossary.web.Language;
 import glossary.web.SafeHtml;
+import glossary.web.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,12 +21,14 @@ import java.util.TreeMap;
  * Built once from the imported terms (auto-links and search index included) and then only read.
  */
 public final class TermCatalog {
-    public record Category(String name, String slug, List<Term> terms) {}
+    /** @param label the category's name in the catalog's language */
+    public record Category(String name, String slug, String label, List<Term> terms) {}
 
     /**
      * A term with everything its page needs that is not in the file itself.
      *
      * @param moreQuestions questions other pages answer, for readers whose question this page does not
+     * @param needsReview a translation whose English page has changed since it was last checked
      */
     public record Entry(
             Term term,
@@ -30,7 +37,8 @@ public final class TermCatalog {
             List<SafeHtml> faqAnswers,
             List<Term> related,
             Category category,
-            List<MoreQuestion> moreQuestions) {}
+            List<MoreQuestion> moreQuestions,
+            boolean needsReview) {}
 
     /** A question answered on another term's page, as its n-th common question (from 1). */
     public record MoreQuestion(String question, Term answeredBy, int number) {
@@ -41,6 +49,7 @@ public final class TermCatalog {
 
     static final int MORE_QUESTIONS = 6;
 
+    private final Language language;
     private final List<Term> terms;
     private final Map<String, Entry> bySlug = new HashMap<>();
     private final Map<String, TermRenderer.Rendered> rendered = new HashMap<>();
@@ -48,9 +57,10 @@ public final class TermCatalog {
     private final List<Category> categories;
     private final TermSearch search;
 
-    private TermCatalog(List<Term> visibleTerms) {
+    private TermCatalog(List<Term> visibleTerms, Language language, Map<String, Boolean> needsReview) {
+        this.language = language;
         var sorted = new ArrayList<>(visibleTerms);
-        sorted.sort(Comparator.comparing(Term::title, String.CASE_INSENSITIVE_ORDER));
+        sorted.sort(Comparator.comparing(Term::title, collator(language)));
         this.terms = List.copyOf(sorted);
         var termsBySlug = new HashMap<String, Term>();
         var byCategory = new TreeMap<String, List<Term>>(String.CASE_INSENSITIVE_ORDER);
@@ -60,8 +70,11 @@ public final class TermCatalog {
         }
         var categoryList = new ArrayList<Category>();
         var categoryByName = new HashMap<String, Category>();
+        var text = Text.of(language);
         byCategory.forEach((name, members) -> {
-            var category = new Category(name, Slugs.of(name), List.copyOf(members));
+            var slug = Slugs.of(name);
+            var label = text.has("category." + slug) ? text.get("category." + slug) : name;
+            var category = new Category(name, slug, label, List.copyOf(members));
             categoryList.add(category);
             categoryByName.put(name, category);
         });
@@ -88,7 +101,8 @@ public final class TermCatalog {
                             rendering.faqAnswers(),
                             List.copyOf(related),
                             categoryByName.get(term.category()),
-                            moreQuestions(term, related, categoryByName.get(term.category()))));
+                            moreQuestions(term, related, categoryByName.get(term.category())),
+                            needsReview.getOrDefault(term.slug(), false)));
         }
         for (var term : terms) {
             for (var former : term.formerSlugs()) {
@@ -129,13 +143,45 @@ public final class TermCatalog {
     }
 
     public static TermCatalog of(List<Term> terms) {
+        return of(terms, Language.EN, Map.of());
+    }
+
+    /**
+     * A language's catalog: its terms (translated or English) sorted and grouped the way that
+     * language's readers expect.
+     *
+     * @param needsReview by slug, the translations whose English page changed since they were checked
+     */
+    public static TermCatalog of(List<Term> terms, Language language, Map<String, Boolean> needsReview) {
         var visible = new ArrayList<Term>();
         for (var term : terms) {
             if (term.status().visible()) {
                 visible.add(term);
             }
         }
-        return new TermCatalog(visible);
+        return new TermCatalog(visible, language, needsReview);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    /** How many of the catalog's terms are written in its language. */
+    public int translatedCount() {
+        return (int) terms.stream().filter(t -> t.language() == language).count();
+    }
+
+    /**
+     * English keeps its simple case-blind order; the others sort by the language's collation (Thai
+     * skips leading vowels, Vietnamese orders its marked letters), with English names among them.
+     */
+    private static Comparator<String> collator(Language language) {
+        if (language.isDefault()) {
+            return String.CASE_INSENSITIVE_ORDER;
+        }
+        var collator = Collator.getInstance(ULocale.forLocale(language.locale()));
+        collator.setStrength(Collator.SECONDARY);
+        return collator::compare;
     }
 
     /** How a term of this catalog rendered, for the lint to check without rendering it again. */
@@ -180,11 +226,32 @@ public final class TermCatalog {
                 .toList();
     }
 
-    /** Terms grouped by their first letter (A-Z, then "#" for anything else), in index order. */
+    /**
+     * Terms grouped by their first letter, in index order: A-Z then "#" in English; in the other
+     * languages the buckets of that language's alphabet (ก ข ค … in Thai; A Ă Â B … Đ … in
+     * Vietnamese) from ICU's alphabetic index, with A-Z for the English names among them.
+     */
     public Map<String, List<Term>> byLetter() {
         var letters = new LinkedHashMap<String, List<Term>>();
+        if (language.isDefault()) {
+            for (var term : terms) {
+                letters.computeIfAbsent(letterOf(term), k -> new ArrayList<>()).add(term);
+            }
+            return letters;
+        }
+        var index = new AlphabeticIndex<Term>(ULocale.forLocale(language.locale())).addLabels(ULocale.ENGLISH);
         for (var term : terms) {
-            letters.computeIfAbsent(letterOf(term), k -> new ArrayList<>()).add(term);
+            index.addRecord(term.title(), term);
+        }
+        for (var bucket : index) {
+            if (bucket.size() == 0) {
+                continue;
+            }
+            var label = bucket.getLabelType() == AlphabeticIndex.Bucket.LabelType.NORMAL ? bucket.getLabel() : "#";
+            var members = letters.computeIfAbsent(label, k -> new ArrayList<>());
+            for (var record : bucket) {
+                members.add(record.getData());
+            }
         }
         return letters;
     }

@@ -3,10 +3,12 @@ package glossary.term;
 import gg.jte.Content;
 import glossary.web.CachedPage;
 import glossary.web.JsonLd;
+import glossary.web.Language;
 import glossary.web.PageCache;
 import glossary.web.Referrers;
 import glossary.web.Site;
 import glossary.web.Templates;
+import glossary.web.Text;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -16,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,7 @@ public final class TermController {
     private static final String FORM_PAGE_CACHE = "private, no-cache";
 
     private final TermCatalog catalog;
+    private final Glossary glossary;
     private final Site site;
     private final Templates templates;
     private final SearchMisses misses;
@@ -57,15 +61,17 @@ public final class TermController {
      */
     private final Map<String, CachedPage> commonSearches = new ConcurrentHashMap<>();
 
+    /** The read side in one language: {@code site}'s; one controller per language. */
     public TermController(
-            TermCatalog catalog,
+            Glossary glossary,
             Site site,
             Templates templates,
             SearchMisses misses,
             PageCache pages,
             PageViews views,
             FormSlot form) {
-        this.catalog = catalog;
+        this.glossary = glossary;
+        this.catalog = glossary.in(site.language());
         this.site = site;
         this.templates = templates;
         this.misses = misses;
@@ -73,15 +79,14 @@ public final class TermController {
         this.views = views;
         this.form = form;
         this.schema = new SchemaOrg(site);
-        this.searchPage = new SearchPage(catalog, site);
+        this.searchPage = new SearchPage(this.catalog, site);
     }
 
     public void home(Context ctx) {
-        pages.get("/", () -> {
+        pages.get(site.link("/"), () -> {
                     var meta = site.page(
-                            site.name() + ": AI terms explained for business leaders",
-                            "Plain-language definitions of " + catalog.terms().size()
-                                    + " AI terms, with why each matters for business, what to consider, and answers to common questions.",
+                            t().get("home.metaTitle", site.name()),
+                            t().get("home.metaDescription", catalog.terms().size()),
                             "/");
                     meta = meta.withJsonLd(JsonLd.of(List.of(schema.webSite()))).withSearchInPage();
                     return CachedPage.html(
@@ -93,21 +98,23 @@ public final class TermController {
                                             catalog.categories(),
                                             catalog.featured(),
                                             Pages.ReviewDay.of(catalog.recentlyReviewed(8)),
-                                            catalog.terms().size())));
+                                            catalog.terms().size(),
+                                            catalog.translatedCount())));
                 })
                 .send(ctx);
     }
 
     public void index(Context ctx) {
-        pages.get("/glossary", () -> {
+        pages.get(site.link("/glossary"), () -> {
                     var letters = new ArrayList<Pages.Letter>();
                     catalog.byLetter().forEach((letter, terms) -> letters.add(new Pages.Letter(letter, terms)));
                     var meta = site.page(
-                            "AI glossary A–Z: " + catalog.terms().size() + " terms | " + site.name(),
-                            "Every term in the " + site.name() + " from A to Z, each with a one-line definition.",
+                            t().get("index.metaTitle", catalog.terms().size(), site.name()),
+                            t().get("index.metaDescription", site.name()),
                             "/glossary");
-                    meta = meta.withJsonLd(
-                            JsonLd.of(List.of(schema.definedTermSet(), schema.breadcrumbs("Glossary", "/glossary"))));
+                    meta = meta.withJsonLd(JsonLd.of(List.of(
+                            schema.definedTermSet(),
+                            schema.breadcrumbs(t().get("breadcrumbs.glossary"), site.link("/glossary")))));
                     return CachedPage.html(
                             PAGE_CACHE,
                             templates.render(
@@ -116,7 +123,8 @@ public final class TermController {
                                             meta,
                                             letters,
                                             alphabet(letters),
-                                            catalog.terms().size())));
+                                            catalog.terms().size(),
+                                            catalog.translatedCount())));
                 })
                 .send(ctx);
     }
@@ -127,10 +135,15 @@ public final class TermController {
         if (entry.isEmpty()) {
             var target = catalog.redirect(slug);
             if (target.isPresent()) {
-                ctx.redirect(Term.path(target.get()), HttpStatus.MOVED_PERMANENTLY);
+                ctx.redirect(site.link(Term.path(target.get())), HttpStatus.MOVED_PERMANENTLY);
                 return;
             }
             throw new NotFoundResponse();
+        }
+        if (entry.get().term().language() != site.language()) {
+            // Not translated: the reader is sent to the English page, which the A–Z marks as English.
+            ctx.redirect(entry.get().term().path(), HttpStatus.FOUND);
+            return;
         }
         var referrer = Referrers.external(ctx);
         views.count(slug);
@@ -162,31 +175,41 @@ public final class TermController {
 
     private byte[] renderTerm(TermCatalog.Entry entry, Content form, boolean failed) {
         var term = entry.term();
-        var title = (failed ? "Error: " : "") + term.heading() + " | " + site.name();
-        var meta = site.page(title, term.definition(), term.path())
+        var title = (failed ? t().get("form.errorTitle") : "") + term.heading() + " | " + site.name();
+        var meta = site.page(title, term.definition(), term.englishPath())
+                .inLanguages(glossary.languagesOf(term.slug()))
                 .asArticle()
                 .withFormAt("#help")
-                .withJsonLd(JsonLd.of(schema.termGraph(term)));
+                .withJsonLd(JsonLd.of(schema.termGraph(term, entry.category().label())));
         return templates.render("term/show.jte", new Pages.Show(meta, entry, form, failed));
     }
 
     public void category(Context ctx) {
         var slug = ctx.pathParam("slug");
         var category = catalog.category(slug).orElseThrow(NotFoundResponse::new);
-        pages.get("/categories/" + slug, () -> {
+        pages.get(site.link("/categories/" + slug), () -> {
                     var path = "/categories/" + slug;
                     var meta = site.page(
-                            category.name() + ": " + category.terms().size() + " AI terms explained | " + site.name(),
-                            "AI terms in " + category.name() + ", explained for business leaders: "
-                                    + String.join(
-                                            ", ",
-                                            category.terms().stream()
-                                                    .limit(6)
-                                                    .map(Term::title)
-                                                    .toList()) + " and more.",
+                            t().get(
+                                            "category.metaTitle",
+                                            category.label(),
+                                            category.terms().size(),
+                                            site.name()),
+                            t().get(
+                                            "category.metaDescription",
+                                            category.label(),
+                                            String.join(
+                                                    ", ",
+                                                    category.terms().stream()
+                                                            .limit(6)
+                                                            .map(Term::title)
+                                                            .toList())),
                             path);
-                    meta = meta.withJsonLd(
-                            JsonLd.of(List.of(schema.breadcrumbs("Glossary", "/glossary", category.name(), path))));
+                    meta = meta.withJsonLd(JsonLd.of(List.of(schema.breadcrumbs(
+                            t().get("breadcrumbs.glossary"),
+                            site.link("/glossary"),
+                            category.label(),
+                            site.link(path)))));
                     return CachedPage.html(
                             PAGE_CACHE,
                             templates.render(
@@ -231,27 +254,41 @@ public final class TermController {
     /** The 404 page suggests terms whose names resemble the last part of the path asked for. */
     public byte[] notFoundPage(String path) {
         var last = path.substring(path.lastIndexOf('/') + 1).replace('-', ' ');
-        var meta = site.page("Page not found | " + site.name(), "The page you asked for does not exist.", path)
+        var meta = site.page(t().get("notFound.metaTitle", site.name()), t().get("notFound.metaDescription"), path)
                 .notIndexed();
         return templates.render(
                 "term/notFound.jte", new Pages.NotFound(meta, catalog.suggestions(last, 5), catalog.categories()));
     }
 
+    /**
+     * Every page in every language it exists in, each with its alternates (the sitemap form of
+     * {@code hreflang}), so search engines pair the versions even before they crawl them.
+     */
     public CachedPage sitemap() {
         return pages.get("/sitemap.xml", () -> {
             var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                    .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-            var newest = catalog.recentlyReviewed(1).stream()
+                    .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" ")
+                    .append("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+            var english = glossary.english();
+            var newest = english.recentlyReviewed(1).stream()
                     .findFirst()
                     .map(t -> t.lastReviewed().toString())
                     .orElse(null);
-            appendUrl(xml, site.url("/"), newest);
-            appendUrl(xml, site.url("/glossary"), newest);
-            for (var category : catalog.categories()) {
-                appendUrl(xml, site.url("/categories/" + category.slug()), null);
+            var everywhere = List.of(Language.values());
+            appendUrls(xml, "/", everywhere, language -> newest);
+            appendUrls(xml, "/glossary", everywhere, language -> newest);
+            for (var category : english.categories()) {
+                appendUrls(xml, "/categories/" + category.slug(), everywhere, language -> null);
             }
-            for (var term : catalog.terms()) {
-                appendUrl(xml, site.url(term.path()), term.lastReviewed().toString());
+            for (var term : english.terms()) {
+                appendUrls(
+                        xml,
+                        term.path(),
+                        glossary.languagesOf(term.slug()),
+                        language -> glossary.in(language)
+                                .entry(term.slug())
+                                .map(entry -> entry.term().lastReviewed().toString())
+                                .orElse(null));
             }
             xml.append("</urlset>\n");
             return CachedPage.of(
@@ -261,19 +298,47 @@ public final class TermController {
         });
     }
 
-    private static void appendUrl(StringBuilder xml, String loc, String lastmod) {
-        xml.append("  <url><loc>").append(xmlEscape(loc)).append("</loc>");
-        if (lastmod != null) {
-            xml.append("<lastmod>").append(lastmod).append("</lastmod>");
+    private void appendUrls(
+            StringBuilder xml, String englishPath, List<Language> languages, Function<Language, String> lastmod) {
+        for (var language : languages) {
+            xml.append("  <url><loc>")
+                    .append(xmlEscape(site.url(language.path(englishPath))))
+                    .append("</loc>");
+            var modified = lastmod.apply(language);
+            if (modified != null) {
+                xml.append("<lastmod>").append(modified).append("</lastmod>");
+            }
+            if (languages.size() > 1) {
+                for (var other : languages) {
+                    xml.append("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
+                            .append(other.tag())
+                            .append("\" href=\"")
+                            .append(xmlEscape(site.url(other.path(englishPath))))
+                            .append("\"/>");
+                }
+                xml.append("\n    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"")
+                        .append(xmlEscape(site.url(englishPath)))
+                        .append("\"/>\n  ");
+            }
+            xml.append("</url>\n");
         }
-        xml.append("</url>\n");
     }
 
     private static String xmlEscape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static List<Pages.LetterLink> alphabet(List<Pages.Letter> groups) {
+    private Text t() {
+        return site.text();
+    }
+
+    private List<Pages.LetterLink> alphabet(List<Pages.Letter> groups) {
+        if (!site.language().isDefault()) {
+            // The language's own alphabet is long (Thai has 44 consonants): list the letters in use.
+            return groups.stream()
+                    .map(group -> new Pages.LetterLink(group.letter(), true))
+                    .toList();
+        }
         var present = new HashSet<String>();
         groups.forEach(group -> present.add(group.letter()));
         var links = new ArrayList<Pages.LetterLink>();

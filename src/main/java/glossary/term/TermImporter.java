@@ -1,5 +1,6 @@
 package glossary.term;
 
+import glossary.web.Language;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
@@ -13,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -31,6 +33,18 @@ import org.slf4j.LoggerFactory;
  * marked removed. A file that does not parse is reported and skipped; its last good version stays.
  */
 public final class TermImporter {
+    /** The prepared files with each language's translation files added. */
+    private static Prepared withTranslations(Prepared prepared, Map<Language, Map<String, String>> translations) {
+        return new Prepared(
+                prepared.origin(),
+                prepared.parsed(),
+                prepared.sources(),
+                prepared.present(),
+                prepared.errors(),
+                prepared.catalog(),
+                translations);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(TermImporter.class);
 
     public record Report(int added, int updated, int unchanged, int removed, List<String> errors) {}
@@ -64,11 +78,14 @@ public final class TermImporter {
             Map<String, String> sources,
             Set<String> present,
             List<String> errors,
-            TermCatalog catalog) {}
+            TermCatalog catalog,
+            Map<Language, Map<String, String>> translationFiles) {}
 
     public static Prepared prepare(Optional<Path> contentDir) {
         var files = contentDir.map(TermImporter::readDirectory).orElseGet(TermImporter::readBundled);
-        var prepared = prepare(contentDir.map(Path::toString).orElse("the bundled content"), files);
+        var prepared = withTranslations(
+                prepare(contentDir.map(Path::toString).orElse("the bundled content"), files),
+                readTranslations(contentDir));
         var problems = new ContentLint().check(byFileName(prepared.parsed()), prepared.catalog()::rendered);
         if (!problems.isEmpty()) {
             log.warn(
@@ -101,7 +118,58 @@ public final class TermImporter {
             }
         }
         return new Prepared(
-                origin, parsed, sources, present, List.copyOf(errors), TermCatalog.of(List.copyOf(parsed.values())));
+                origin,
+                parsed,
+                sources,
+                present,
+                List.copyOf(errors),
+                TermCatalog.of(List.copyOf(parsed.values())),
+                Map.of());
+    }
+
+    /**
+     * The glossary in every language: the English catalog as stored, and each language's translation
+     * files laid over it. A translation file that fails to parse is logged and its term stays English.
+     */
+    public static Glossary glossary(Prepared prepared, TermCatalog english) {
+        var errors = new ArrayList<String>();
+        var translations = Glossary.parse(prepared.translationFiles(), errors);
+        errors.forEach(error -> log.error("Translation skipped: {}", error));
+        var shas = new HashMap<String, String>();
+        prepared.sources().forEach((slug, source) -> shas.put(slug, Term.sourceSha(source)));
+        var glossary = Glossary.of(english, translations, shas);
+        for (var language : Language.values()) {
+            if (!language.isDefault()) {
+                log.info(
+                        "{}: {} of {} terms translated",
+                        language.tag(),
+                        glossary.in(language).translatedCount(),
+                        english.terms().size());
+            }
+        }
+        return glossary;
+    }
+
+    /** Each language's folder beside the English files (db/terms/th/…), where there is one. */
+    static Map<Language, Map<String, String>> readTranslations(Optional<Path> contentDir) {
+        var result = new EnumMap<Language, Map<String, String>>(Language.class);
+        for (var language : Language.values()) {
+            if (language.isDefault()) {
+                continue;
+            }
+            if (contentDir.isPresent()) {
+                var dir = contentDir.get().resolve(language.tag());
+                if (Files.isDirectory(dir)) {
+                    result.put(language, readDirectory(dir));
+                }
+            } else {
+                var url = TermImporter.class.getClassLoader().getResource("db/terms/" + language.tag());
+                if (url != null) {
+                    result.put(language, readFolder(url));
+                }
+            }
+        }
+        return result;
     }
 
     /** Brings the database in line with the prepared files and returns the catalog now visible. */

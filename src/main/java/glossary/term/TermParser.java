@@ -1,5 +1,6 @@
 package glossary.term;
 
+import glossary.web.Language;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,6 +39,20 @@ public final class TermParser {
         }
     }
 
+    /** The keys of a translation: its words, and which English page and version it translates. */
+    private static final Set<String> TRANSLATION_KEYS = Set.of(
+            "translates",
+            "title",
+            "question",
+            "cta",
+            "aliases",
+            "status",
+            "checked",
+            "english_sha",
+            "definition",
+            "faq",
+            "references");
+
     public Term parse(String file, String source) {
         try {
             return parseOrThrow(source);
@@ -47,7 +62,48 @@ public final class TermParser {
         }
     }
 
-    private Term parseOrThrow(String source) {
+    /**
+     * A translation file (db/terms/th/rag.md): only the words. Its slug is the English page's it
+     * translates; {@link Term#translatedAs} lays it over that page.
+     */
+    public Term parseTranslation(String file, String source, Language language) {
+        try {
+            var document = split(source);
+            var front = document.front();
+            known(front, TRANSLATION_KEYS);
+            var slug = required(front, "translates");
+            if (!file.equals(slug + ".md") && !file.endsWith("/" + slug + ".md")) {
+                throw new IllegalArgumentException("'translates' must name the English page the file is named after");
+            }
+            var checked = date(front.get("checked"), "checked");
+            return new Term(
+                    slug,
+                    required(front, "title"),
+                    optional(front, "question"),
+                    optional(front, "cta"),
+                    "",
+                    strings(front, "aliases"),
+                    List.of(),
+                    Term.Status.parse(required(front, "status")),
+                    checked,
+                    false,
+                    required(front, "definition"),
+                    List.of(),
+                    faq(front.get("faq")),
+                    references(front.get("references")),
+                    document.body(),
+                    language,
+                    checked,
+                    optional(front, "english_sha"));
+        } catch (YAMLException | IllegalArgumentException | ClassCastException e) {
+            throw new InvalidTermFile(
+                    file, e.getMessage() == null ? e.toString() : e.getMessage().strip());
+        }
+    }
+
+    private record Document(Map<?, ?> front, String body) {}
+
+    private static Document split(String source) {
         var text = source.replace("\r\n", "\n");
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -64,11 +120,21 @@ public final class TermParser {
         if (!(loaded instanceof Map<?, ?> front)) {
             throw new IllegalArgumentException("front matter must be a YAML mapping");
         }
+        return new Document(front, text.substring(end + 5).strip());
+    }
+
+    private static void known(Map<?, ?> front, Set<String> keys) {
         for (var key : front.keySet()) {
-            if (!KNOWN_KEYS.contains(String.valueOf(key))) {
+            if (!keys.contains(String.valueOf(key))) {
                 throw new IllegalArgumentException("unknown field '" + key + "'");
             }
         }
+    }
+
+    private Term parseOrThrow(String source) {
+        var document = split(source);
+        var front = document.front();
+        known(front, KNOWN_KEYS);
         return new Term(
                 required(front, "slug"),
                 required(front, "title"),
@@ -78,13 +144,16 @@ public final class TermParser {
                 strings(front, "aliases"),
                 strings(front, "former_slugs"),
                 Term.Status.parse(required(front, "status")),
-                date(front.get("last_reviewed")),
+                date(front.get("last_reviewed"), "last_reviewed"),
                 Boolean.TRUE.equals(front.get("featured")),
                 required(front, "definition"),
                 strings(front, "related"),
                 faq(front.get("faq")),
                 references(front.get("references")),
-                text.substring(end + 5).strip());
+                document.body(),
+                Language.EN,
+                null,
+                "");
     }
 
     private static String optional(Map<?, ?> map, String key) {
@@ -117,9 +186,9 @@ public final class TermParser {
         return List.copyOf(result);
     }
 
-    private static LocalDate date(Object value) {
+    private static LocalDate date(Object value, String key) {
         if (value == null) {
-            throw new IllegalArgumentException("'last_reviewed' is required (YYYY-MM-DD)");
+            throw new IllegalArgumentException("'" + key + "' is required (YYYY-MM-DD)");
         }
         if (value instanceof Date date) {
             return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
@@ -127,7 +196,7 @@ public final class TermParser {
         try {
             return LocalDate.parse(String.valueOf(value));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("'last_reviewed' must be a date like 2026-11-29");
+            throw new IllegalArgumentException("'" + key + "' must be a date like 2026-11-29");
         }
     }
 

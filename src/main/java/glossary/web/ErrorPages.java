@@ -15,14 +15,9 @@ public final class ErrorPages {
 
     /** The 404 page: rendered by whoever knows what the reader may have been looking for. */
     public interface NotFoundPage {
-        byte[] render(String path);
+        /** @param englishPath the path asked for without its language prefix */
+        byte[] render(Language language, String englishPath);
     }
-
-    private static final String TOO_LARGE = "That was too much to send";
-    private static final String TOO_LARGE_TEXT =
-            "What you sent is larger than we accept. Please shorten it and try again.";
-    private static final String BAD_REQUEST = "That request could not be understood";
-    private static final String BAD_REQUEST_TEXT = "Please go back, reload the page and try again.";
 
     public ErrorPages(Site site, Templates templates, NotFoundPage notFoundPage) {
         this.site = site;
@@ -31,26 +26,24 @@ public final class ErrorPages {
     }
 
     public void notFound(Context ctx) {
-        html(ctx, notFoundPage.render(ctx.path()));
+        var language = languageOf(ctx.path());
+        html(ctx, notFoundPage.render(language, englishPath(language, ctx.path())));
     }
 
     public void forbidden(Context ctx) {
-        message(
-                ctx,
-                "We could not accept that form",
-                "It was not sent from this site, or the page it came from is too old. Please go back, reload the page and send it again.");
+        message(ctx, "error.forbidden");
     }
 
     public void tooLarge(Context ctx) {
-        message(ctx, TOO_LARGE, TOO_LARGE_TEXT);
+        message(ctx, "error.tooLarge");
     }
 
     public void methodNotAllowed(Context ctx) {
-        message(ctx, "That did not work", "This address does not accept that kind of request.");
+        message(ctx, "error.method");
     }
 
     public void badRequest(Context ctx) {
-        message(ctx, BAD_REQUEST, BAD_REQUEST_TEXT);
+        message(ctx, "error.badRequest");
     }
 
     /** The inquiry could not be stored: say so plainly, since nothing was kept. */
@@ -58,10 +51,7 @@ public final class ErrorPages {
         log.error("Service unavailable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
         ctx.status(503);
         ctx.header("Retry-After", "30");
-        message(
-                ctx,
-                "We could not take your inquiry just now",
-                "Nothing was saved. Please go back and send it again in a minute; your browser should still have what you typed.");
+        message(ctx, "error.unavailable");
     }
 
     public void serverError(Exception e, Context ctx) {
@@ -69,23 +59,19 @@ public final class ErrorPages {
             // Not our error: the client stopped sending (an abandoned upload). One line, no trace.
             log.info("Client went away during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.status(400);
-            message(ctx, BAD_REQUEST, BAD_REQUEST_TEXT);
+            message(ctx, "error.badRequest");
             return;
         }
         if (databaseUnavailable(e)) {
             log.error("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.toString());
             ctx.status(503);
             ctx.header("Retry-After", "30");
-            message(
-                    ctx,
-                    "We are having trouble just now",
-                    "This part of the site is briefly unavailable and nothing you sent was saved. "
-                            + "Please try again in a minute; the glossary itself is still here.");
+            message(ctx, "error.trouble");
             return;
         }
         log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
         ctx.status(500);
-        message(ctx, "Something went wrong on our side", "We have been told about it. Please try again in a moment.");
+        message(ctx, "error.server");
     }
 
     /** The request's body ended early: the client closed the connection or stopped sending. */
@@ -120,13 +106,38 @@ public final class ErrorPages {
         return false;
     }
 
-    private void message(Context ctx, String heading, String text) {
-        html(ctx, page(ctx.path(), heading, text));
+    /** @param key the heading's message key; the text's is the same with "Text" after it */
+    private void message(Context ctx, String key) {
+        html(ctx, page(ctx.path(), key));
     }
 
-    private byte[] page(String path, String heading, String text) {
-        var meta = site.page(heading + " | " + site.name(), text, path).notIndexed();
+    private byte[] page(String path, String key) {
+        var language = languageOf(path);
+        var local = site.in(language);
+        var heading = local.text().get(key);
+        var text = local.text().get(key + "Text");
+        var meta = local.page(heading + " | " + local.name(), text, englishPath(language, path))
+                .notIndexed();
         return templates.render("error/message.jte", new ErrorPage(meta, heading, text));
+    }
+
+    /** The language whose prefix the path starts with; English for every other path. */
+    public static Language languageOf(String path) {
+        for (var language : Language.values()) {
+            var prefix = language.path("/");
+            if (!language.isDefault() && (path.equals(prefix) || path.startsWith(prefix + "/"))) {
+                return language;
+            }
+        }
+        return Language.EN;
+    }
+
+    private static String englishPath(Language language, String path) {
+        if (language.isDefault()) {
+            return path;
+        }
+        var rest = path.substring(language.path("/").length());
+        return rest.isEmpty() ? "/" : rest;
     }
 
     /**
@@ -135,15 +146,10 @@ public final class ErrorPages {
      */
     public byte[] beforeTheApp(int status, String path) {
         return switch (status) {
-            case 413 -> page(path, TOO_LARGE, TOO_LARGE_TEXT);
-            case 408 ->
-                page(
-                        path,
-                        "That took too long",
-                        "What you sent arrived too slowly, so we stopped waiting. "
-                                + "Please go back and send it again.");
-            case 415 -> page(path, "That did not work", "This address accepts only the site's own forms.");
-            default -> page(path, BAD_REQUEST, BAD_REQUEST_TEXT);
+            case 413 -> page(path, "error.tooLarge");
+            case 408 -> page(path, "error.slow");
+            case 415 -> page(path, "error.formOnly");
+            default -> page(path, "error.badRequest");
         };
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,14 +32,25 @@ public record Firm(
         List<Office> offices,
         Controller controller,
         List<Adviser> advisers,
-        List<Link> social) {
+        List<Link> social,
+        Map<Language, String> pitches) {
+
+    /** The pitch in a reader's language, from {@code pitch_translations}; English where none is given. */
+    public String pitch(Language language) {
+        return pitches.getOrDefault(language, pitch);
+    }
 
     public record Office(String city, List<String> address) {}
 
     /** Who is responsible for the personal data the forms collect, and where to write about it. */
     public record Controller(String name, String address, String email) {}
 
-    public record Adviser(String name, String role) {}
+    /** @param roles the role in other languages, from {@code role_translations} */
+    public record Adviser(String name, String role, Map<Language, String> roles) {
+        public String role(Language language) {
+            return roles.getOrDefault(language, role);
+        }
+    }
 
     public record Link(String name, String url) {}
 
@@ -90,6 +102,7 @@ public record Firm(
         fields.known(KNOWN);
         var name = fields.text("name", 80);
         var pitch = fields.text("pitch", 160);
+        var pitches = fields.translations("pitch_translations", 200);
         var email = fields.email("email");
         var phone = fields.text("phone", 40);
         if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
@@ -121,7 +134,8 @@ public record Firm(
                 controllerFields.email("email"));
         var advisers = new ArrayList<Adviser>();
         for (var adviser : fields.list("advisers", 0)) {
-            advisers.add(new Adviser(adviser.text("name", 80), adviser.text("role", 80)));
+            advisers.add(new Adviser(
+                    adviser.text("name", 80), adviser.text("role", 80), adviser.translations("role_translations", 80)));
         }
         var social = new ArrayList<Link>();
         for (var link : fields.list("social", 0)) {
@@ -139,11 +153,21 @@ public record Firm(
                 List.copyOf(offices),
                 controller,
                 List.copyOf(advisers),
-                List.copyOf(social));
+                List.copyOf(social),
+                pitches);
     }
 
-    private static final Set<String> KNOWN =
-            Set.of("name", "pitch", "email", "phone", "logo", "offices", "controller", "advisers", "social");
+    private static final Set<String> KNOWN = Set.of(
+            "name",
+            "pitch",
+            "pitch_translations",
+            "email",
+            "phone",
+            "logo",
+            "offices",
+            "controller",
+            "advisers",
+            "social");
     private static final Pattern PHONE = Pattern.compile("\\+[0-9][0-9 ()-]{6,30}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
 
@@ -174,6 +198,29 @@ public record Firm(
                 problems.add(path + key + ": must be one line");
             }
             return text;
+        }
+
+        /** An optional mapping from a language tag (id, vi, th) to the text in that language. */
+        Map<Language, String> translations(String key, int maxLength) {
+            var value = map.get(key);
+            var result = new EnumMap<Language, String>(Language.class);
+            if (value == null) {
+                return result;
+            }
+            if (!(value instanceof Map<?, ?> inner)) {
+                problems.add(path + key + ": must map a language (id, vi, th) to its text");
+                return result;
+            }
+            var texts = new Fields(inner, path + key + ".", problems);
+            for (var tag : inner.keySet()) {
+                var language = Language.ofTag(String.valueOf(tag));
+                if (language.isEmpty() || language.get().isDefault()) {
+                    problems.add(path + key + "." + tag + ": not one of the glossary's other languages (id, vi, th)");
+                } else {
+                    result.put(language.get(), texts.text(String.valueOf(tag), maxLength));
+                }
+            }
+            return result;
         }
 
         String email(String key) {

@@ -5,34 +5,36 @@ import java.nio.charset.StandardCharsets;
 
 /** The few pages that are not about a term: privacy and robots.txt. */
 public final class InfoPages {
-    /** retention: how long enquiries are kept, "24 months", from the setting the erasure runs on. */
-    public record Info(PageMeta meta, String retention) {}
+    /** @param retentionMonths how long enquiries are kept, from the setting the erasure runs on */
+    public record Info(PageMeta meta, int retentionMonths) {}
 
     private final Site site;
     private final Templates templates;
     private final PageCache pages;
-    private final String retention;
+    private final int retentionMonths;
 
+    /** The pages in {@code site}'s language; one instance per language. */
     public InfoPages(Site site, Templates templates, PageCache pages, int retentionMonths) {
-        this.retention = retentionMonths == 1 ? "1 month" : retentionMonths + " months";
+        this.retentionMonths = retentionMonths;
         this.site = site;
         this.templates = templates;
         this.pages = pages;
     }
 
     public void privacy(Context ctx) {
+        var t = site.text();
         pages.get(
-                        "/privacy",
+                        site.link("/privacy"),
                         () -> CachedPage.html(
                                 "public, max-age=300",
                                 templates.render(
                                         "info/privacy.jte",
                                         new Info(
                                                 site.page(
-                                                        "Privacy notice | " + site.name(),
-                                                        "What we store when you contact us, why, for how long, and how to have it erased.",
+                                                        t.get("privacy.metaTitle", site.name()),
+                                                        t.get("privacy.metaDescription"),
                                                         "/privacy"),
-                                                retention))))
+                                                retentionMonths))))
                 .send(ctx);
     }
 
@@ -40,7 +42,8 @@ public final class InfoPages {
         pages.get(
                         "/robots.txt",
                         () -> CachedPage.of(
-                                ("User-agent: *\nDisallow: /admin\nDisallow: /search\n\nSitemap: "
+                                ("User-agent: *\nDisallow: /admin\nDisallow: /search\nDisallow: /id/search\n"
+                                                + "Disallow: /vi/search\nDisallow: /th/search\n\nSitemap: "
                                                 + site.url("/sitemap.xml") + "\n")
                                         .getBytes(StandardCharsets.UTF_8),
                                 "text/plain; charset=utf-8",
