@@ -76,6 +76,7 @@ public final class LeadSearch {
             String email,
             String company,
             String country,
+            String language,
             String termSlug,
             LeadStatus status,
             String assignee,
@@ -235,15 +236,16 @@ public final class LeadSearch {
     }
 
     private void query(Filter filter, List<Long> ids, int limit, Segment segment, Consumer<Row> each) {
-        var sql = new StringBuilder("SELECT i.id, i.created_at, i.name, i.email, i.company, i.country, i.term_slug, "
-                + "i.status, s.email AS assignee, "
-                + (filter.viewer() == null ? "FALSE" : "r.staff_id IS NULL")
-                + " AS unread, i.message, i.utm_source, i.referrer, i.spam_reason FROM inquiry i "
-                + "LEFT JOIN staff s ON s.id = i.assigned_to"
-                + (filter.viewer() == null
-                        ? ""
-                        : " LEFT JOIN lead_read r ON r.inquiry_id = i.id AND r.staff_id = :viewer")
-                + " WHERE 1 = 1");
+        var sql = new StringBuilder(
+                "SELECT i.id, i.created_at, i.name, i.email, i.company, i.country, i.language, i.term_slug, "
+                        + "i.status, s.email AS assignee, "
+                        + (filter.viewer() == null ? "FALSE" : "r.staff_id IS NULL")
+                        + " AS unread, i.message, i.utm_source, i.referrer, i.spam_reason FROM inquiry i "
+                        + "LEFT JOIN staff s ON s.id = i.assigned_to"
+                        + (filter.viewer() == null
+                                ? ""
+                                : " LEFT JOIN lead_read r ON r.inquiry_id = i.id AND r.staff_id = :viewer")
+                        + " WHERE 1 = 1");
         var params = new LinkedHashMap<String, Object>();
         if (filter.viewer() != null) {
             params.put("viewer", filter.viewer());
@@ -283,6 +285,7 @@ public final class LeadSearch {
                                 rs.getString("email"),
                                 rs.getString("company"),
                                 rs.getString("country"),
+                                rs.getString("language"),
                                 rs.getString("term_slug"),
                                 LeadStatus.parse(rs.getString("status")).orElseThrow(),
                                 rs.getString("assignee"),

@@ -135,6 +135,17 @@ public final class TermImporter {
         var errors = new ArrayList<String>();
         var translations = Glossary.parse(prepared.translationFiles(), errors);
         errors.forEach(error -> log.error("Translation skipped: {}", error));
+        var lint = new TranslationLint();
+        prepared.translationFiles().forEach((language, files) -> {
+            var problems = lint.check(language, files, prepared.parsed(), prepared.sources());
+            if (!problems.isEmpty()) {
+                log.warn(
+                        "Translation lint found {} problem(s) in {}; the first: {}",
+                        problems.size(),
+                        language.tag(),
+                        problems.subList(0, Math.min(5, problems.size())));
+            }
+        });
         var shas = new HashMap<String, String>();
         prepared.sources().forEach((slug, source) -> shas.put(slug, Term.sourceSha(source)));
         var glossary = Glossary.of(english, translations, shas);
