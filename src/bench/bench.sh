@@ -6,7 +6,7 @@
 #   BENCH_ONLY=startup src/bench/bench.sh runs only the start-up part (likewise)
 #   BENCH_ONLY=slow src/bench/bench.sh    runs only the slow-clients part (its reference: the same
 #                                         requests without the slow clients, in the same run)
-#   BENCH_ONLY=term src/bench/bench.sh    runs only the term page against nginx
+#   BENCH_ONLY=term src/bench/bench.sh    runs only the term page (English and Thai) against nginx
 #   BENCH_ONLY=search src/bench/bench.sh  runs only the search pages against nginx (bundled terms
 #                                         and 10,000 generated ones; broad and narrow queries)
 #   BENCH_ONLY=inquiries src/bench/bench.sh runs only the inquiry part
@@ -152,6 +152,14 @@ wrk -t2 -c"$CONNECTIONS" -d15s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP
 app_line=$(measure "http://127.0.0.1:$APP_PORT$TERM")
 nginx_line=$(measure "http://127.0.0.1:$NGINX_PORT/term.html")
 report "term page (cached bytes)" "$app_line" "$nginx_line"
+# The same page in Thai: a translation, laid over the English entry, cached the same way.
+THAI=/th$TERM
+mirror "$THAI" term-th.html
+echo "Thai term page: $(stat -c %s "$work/www/term-th.html") bytes, $(stat -c %s "$work/www/term-th.html.gz") gzipped"
+wrk -t2 -c"$CONNECTIONS" -d5s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$APP_PORT$THAI" >/dev/null # warm-up
+app_line=$(measure "http://127.0.0.1:$APP_PORT$THAI")
+nginx_line=$(measure "http://127.0.0.1:$NGINX_PORT/term-th.html")
+report "Thai term page (cached bytes)" "$app_line" "$nginx_line"
 stop_app
 [ "${BENCH_ONLY:-}" = term ] && exit 0
 

@@ -43,7 +43,7 @@ public final class Glossary {
                 stale.put(term.slug(), !translation.englishSha().equals(shas.getOrDefault(term.slug(), "")));
                 languagesOf.get(term.slug()).add(language);
             }
-            catalogs.put(language, TermCatalog.of(terms, language, stale));
+            catalogs.put(language, TermCatalog.of(terms, language, stale, english));
         }
         languagesOf.replaceAll((slug, languages) -> List.copyOf(languages));
     }

@@ -57,7 +57,8 @@ public final class TermCatalog {
     private final List<Category> categories;
     private final TermSearch search;
 
-    private TermCatalog(List<Term> visibleTerms, Language language, Map<String, Boolean> needsReview) {
+    private TermCatalog(
+            List<Term> visibleTerms, Language language, Map<String, Boolean> needsReview, TermCatalog english) {
         this.language = language;
         var sorted = new ArrayList<>(visibleTerms);
         sorted.sort(Comparator.comparing(Term::title, collator(language)));
@@ -83,7 +84,10 @@ public final class TermCatalog {
         var renderer = new TermRenderer();
         var linker = new AutoLinker(terms);
         for (var term : terms) {
-            var rendering = renderer.render(term, linker);
+            // An untranslated term is shown on its English page only: its English rendering serves.
+            var rendering = english != null && term.language() != language
+                    ? english.rendered.get(term.slug())
+                    : renderer.render(term, linker);
             rendered.put(term.slug(), rendering);
             var related = new ArrayList<Term>();
             for (var slug : term.related()) {
@@ -143,7 +147,7 @@ public final class TermCatalog {
     }
 
     public static TermCatalog of(List<Term> terms) {
-        return of(terms, Language.EN, Map.of());
+        return of(terms, Language.EN, Map.of(), null);
     }
 
     /**
@@ -151,15 +155,17 @@ public final class TermCatalog {
      * language's readers expect.
      *
      * @param needsReview by slug, the translations whose English page changed since they were checked
+     * @param english the English catalog, whose renderings the untranslated terms reuse; null for English
      */
-    public static TermCatalog of(List<Term> terms, Language language, Map<String, Boolean> needsReview) {
+    public static TermCatalog of(
+            List<Term> terms, Language language, Map<String, Boolean> needsReview, TermCatalog english) {
         var visible = new ArrayList<Term>();
         for (var term : terms) {
             if (term.status().visible()) {
                 visible.add(term);
             }
         }
-        return new TermCatalog(visible, language, needsReview);
+        return new TermCatalog(visible, language, needsReview, english);
     }
 
     public Language language() {

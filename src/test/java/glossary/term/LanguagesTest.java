@@ -121,10 +121,14 @@ class LanguagesTest {
         var thai = items.not("[lang=en]");
         assertThat(thai).hasSizeGreaterThanOrEqualTo(60);
         assertThat(thai.first().select("a").attr("href")).startsWith("/th/glossary/");
-        // Thai titles are grouped under Thai letters, after the Latin ones, in Thai order.
+        // Thai collation puts Thai letters first (ก ข ค …), then the Latin ones of the English names.
         var letters = index.select(".letter-group h2").eachText();
-        assertThat(letters).contains("ก").contains("A");
-        assertThat(letters.indexOf("A")).isLessThan(letters.indexOf("ก"));
+        assertThat(letters.get(0)).isEqualTo("ก");
+        assertThat(letters).contains("A");
+        assertThat(letters.indexOf("ข")).isLessThan(letters.indexOf("ค"));
+        assertThat(letters.indexOf("อ")).isLessThan(letters.indexOf("A"));
+        // Every letter heading is also in the jump bar.
+        assertThat(index.select(".letters a").eachText()).isEqualTo(letters);
     }
 
     @Test

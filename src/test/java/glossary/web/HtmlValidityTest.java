@@ -30,7 +30,15 @@ class HtmlValidityTest {
             "/search",
             "/glossary/no-such-term",
             "/contact",
-            "/privacy");
+            "/privacy",
+            "/id/glossary/machine-learning",
+            "/vi/glossary/machine-learning",
+            "/th/glossary/machine-learning",
+            "/th",
+            "/th/glossary",
+            "/vi/contact",
+            "/id/search?q=data",
+            "/th/no-such-page");
 
     @TempDir
     Path dir;
