@@ -1,5 +1,6 @@
 package glossary;
 
+import glossary.admin.DigestSettings;
 import glossary.inquiry.FormSettings;
 import glossary.mail.DkimSettings;
 import glossary.mail.MailSettings;
@@ -32,7 +33,8 @@ public record Config(
         int retentionMonths,
         Backups backups,
         TimeSettings time,
-        DkimSettings dkim) {
+        DkimSettings dkim,
+        DigestSettings digest) {
 
     /** Daily backups of the embedded database into dir (none when empty), keeping the newest {@code keep}. */
     public record Backups(Optional<Path> dir, int keep) {}
@@ -111,7 +113,22 @@ public record Config(
                                 .map(dir -> Path.of(dir).toAbsolutePath().normalize()),
                         atLeastOne("GLOSSARY_BACKUP_KEEP", env.getOrDefault("GLOSSARY_BACKUP_KEEP", "7"))),
                 new TimeSettings(zone(env.get("GLOSSARY_TIMEZONE"))),
-                dkim(env));
+                dkim(env),
+                new DigestSettings(digestHour(env.getOrDefault("GLOSSARY_DIGEST_HOUR", "9"))));
+    }
+
+    private static int digestHour(String value) {
+        int hour;
+        try {
+            hour = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            hour = -2;
+        }
+        if (hour < -1 || hour > 23) {
+            throw new IllegalArgumentException("GLOSSARY_DIGEST_HOUR must be an hour from 0 to 23, or -1 for no "
+                    + "digest, not " + value.strip());
+        }
+        return hour;
     }
 
     private static int atLeastOne(String name, String value) {
@@ -139,7 +156,8 @@ public record Config(
                 retentionMonths,
                 backups,
                 time,
-                dkim);
+                dkim,
+                digest);
     }
 
     private static ZoneId zone(String value) {

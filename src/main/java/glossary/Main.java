@@ -1,5 +1,6 @@
 package glossary;
 
+import glossary.admin.Digest;
 import glossary.admin.LeadWorkflow;
 import glossary.admin.Passwords;
 import glossary.admin.Replies;
@@ -173,7 +174,21 @@ public final class Main {
             outbox.registerMetrics(metrics.registry());
             var inquiries = new InquiryRepository(database.jdbi(), outbox, messages::messageId, clock);
             var replies = new Replies(database.jdbi(), messages, outbox, templates, firm);
+            var digest = new Digest(
+                    database.jdbi(),
+                    outbox,
+                    messages,
+                    config.mail(),
+                    templates,
+                    catalog,
+                    config.baseUrl(),
+                    config.time(),
+                    config.digest(),
+                    clock);
             OutboxWorker.Composer composer = (inquiryId, kind, messageId) -> {
+                if (kind.equals(Digest.KIND)) {
+                    return digest.compose(messageId);
+                }
                 var inquiry = inquiries
                         .find(inquiryId)
                         .orElseThrow(() -> new IllegalStateException("inquiry " + inquiryId + " no longer exists"));
@@ -187,16 +202,20 @@ public final class Main {
             var worker = parts.add(new OutboxWorker(
                     outbox,
                     composer,
-                    new SmtpMailer(config.smtp(), config.mail().from(), firm.name(), dkim),
+                    config.smtp().configured()
+                            ? Optional.of(
+                                    new SmtpMailer(config.smtp(), config.mail().from(), firm.name(), dkim))
+                            : Optional.empty(),
                     config.mail(),
                     clock));
-            if (config.smtp().configured()) {
-                worker.start();
-            } else {
+            if (!config.smtp().configured()) {
                 log.warn(
                         "No SMTP server configured (GLOSSARY_SMTP_HOST): inquiries are stored and their mail waits "
                                 + "in the outbox until one is configured; {} message(s) waiting now",
                         outbox.count(Outbox.Status.QUEUED));
+            }
+            if (worker.hasWork()) {
+                worker.start();
             }
             var writer = parts.add(new InquiryWriter(
                     inquiries,
@@ -211,6 +230,9 @@ public final class Main {
                     clock);
             var daily = parts.add(new Daily(database.jdbi(), clock));
             daily.add("retention", () -> retention.eraseDue(daily::stopping));
+            if (config.digest().enabled()) {
+                daily.add("digest", config.time().zone(), config.digest().hour(), digest::queue);
+            }
             if (config.db().embedded()) {
                 var backups = new Backups(database.jdbi(), config.backups(), clock);
                 BackupSocket.open(config.dataDir(), backups).ifPresent(parts::add);

@@ -24,7 +24,7 @@ public final class LeadWorkflow {
 
     public record Event(String who, OffsetDateTime at, String action, String detail) {}
 
-    public record Detail(Inquiry inquiry, Long assignedTo, OffsetDateTime readAt) {
+    public record Detail(Inquiry inquiry, Long assignedTo) {
         public boolean erased() {
             return InquiryRepository.ERASED.equals(inquiry.form().name());
         }
@@ -57,14 +57,10 @@ public final class LeadWorkflow {
     public Optional<Detail> detail(long id) {
         return inquiries
                 .find(id)
-                .map(inquiry ->
-                        jdbi.withHandle(h -> h.createQuery("SELECT assigned_to, read_at FROM inquiry WHERE id = :id")
-                                .bind("id", id)
-                                .map((rs, ctx) -> new Detail(
-                                        inquiry,
-                                        rs.getObject("assigned_to", Long.class),
-                                        rs.getObject("read_at", OffsetDateTime.class)))
-                                .one()));
+                .map(inquiry -> jdbi.withHandle(h -> h.createQuery("SELECT assigned_to FROM inquiry WHERE id = :id")
+                        .bind("id", id)
+                        .map((rs, ctx) -> new Detail(inquiry, rs.getObject("assigned_to", Long.class)))
+                        .one()));
     }
 
     /** This staff member has seen the lead; others still see it unread. */

@@ -52,6 +52,7 @@ public final class OutboxController {
             case "team" -> "Team notification";
             case "ack" -> "Acknowledgement to the prospect";
             case Replies.KIND -> "Reply to the prospect";
+            case Digest.KIND -> "Daily digest to the team";
             default -> kind;
         };
     }
