@@ -23,11 +23,14 @@ import glossary.web.Firm;
 import glossary.web.FormTokens;
 import glossary.web.Health;
 import glossary.web.Templates;
+import glossary.webhook.Webhook;
 import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -208,6 +211,13 @@ public final class Main {
                             : Optional.empty(),
                     config.mail(),
                     clock));
+            // What each inquiry causes: its mail and, with a webhook configured, a call to it.
+            var kinds = new ArrayList<>(messages.kinds());
+            if (config.webhook().enabled()) {
+                worker.deliverWith(
+                        Webhook.KIND, new Webhook(config.webhook(), inquiries, catalog, config.baseUrl(), clock));
+                kinds.add(Webhook.KIND);
+            }
             if (!config.smtp().configured()) {
                 log.warn(
                         "No SMTP server configured (GLOSSARY_SMTP_HOST): inquiries are stored and their mail waits "
@@ -222,7 +232,7 @@ public final class Main {
                     new InquiryRepository.RateLimit(
                             config.forms().submissionsPerClient(),
                             config.forms().rateWindow()),
-                    messages.kinds()));
+                    List.copyOf(kinds)));
             var retention = new Retention(
                     database.jdbi(),
                     new LeadWorkflow(database.jdbi(), inquiries, outbox, clock, metrics.registry()),

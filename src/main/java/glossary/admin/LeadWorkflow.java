@@ -4,6 +4,7 @@ import glossary.inquiry.Inquiry;
 import glossary.inquiry.InquiryRepository;
 import glossary.inquiry.LeadStatus;
 import glossary.mail.Outbox;
+import glossary.webhook.Webhook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -410,7 +411,12 @@ public final class LeadWorkflow {
         var messages = new java.util.ArrayList<MessageData>();
         for (var entry : outbox.forInquiry(h, id)) {
             messages.add(new MessageData(
-                    entry.kind().equals("ack") ? "acknowledgement to you" : "notification to our team",
+                    switch (entry.kind()) {
+                        case "ack" -> "acknowledgement to you";
+                        case Replies.KIND -> "reply to you";
+                        case Webhook.KIND -> "copy to the firm's own systems (webhook)";
+                        default -> "notification to our team";
+                    },
                     entry.status().label(),
                     entry.sentAt() == null ? null : entry.sentAt().toString(),
                     entry.attempts()));
