@@ -235,6 +235,36 @@ public final class LeadWorkflow {
     }
 
     /**
+     * Erases one inquiry on request, leaving the person's other leads as they are (a person may ask
+     * that one message be forgotten). Its history stays and says so.
+     *
+     * @return false when there is no such lead, or it was erased already
+     */
+    public boolean eraseLead(long id, long staffId) {
+        boolean erased = jdbi.inTransaction(h -> {
+            var key = h.createQuery("SELECT email_key FROM inquiry WHERE id = :id FOR UPDATE")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .findOne();
+            if (key.isEmpty()) {
+                return false;
+            }
+            int others = sameAddress(h, id).size() - 1;
+            erase(
+                    h,
+                    List.of(id),
+                    staffId,
+                    "personal data of this inquiry erased on request; " + others
+                            + " other lead(s) from the same address kept");
+            return true;
+        });
+        if (erased) {
+            erasedOnRequest.increment();
+        }
+        return erased;
+    }
+
+    /**
      * Erases, as a staff erasure does, every lead of the person with this address whose last
      * activity is still before the cutoff; checked again here, in the erasing transaction, so a
      * person who has written since the due leads were listed keeps their data.
@@ -448,9 +478,25 @@ public final class LeadWorkflow {
                 messages);
     }
 
-    /** How many leads come from this lead's email address, itself included (0 once erased). */
-    public int leadsOfSamePerson(long id) {
-        return jdbi.withHandle(h -> sameAddress(h, id).size());
+    /** Another lead from the same person, as the lead page lists it. */
+    public record OtherLead(long id, String reference, OffsetDateTime at, String termSlug, LeadStatus status) {}
+
+    /** The other leads from this lead's email address, newest first (none once erased). */
+    public List<OtherLead> otherLeadsOfSamePerson(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT other.id, other.created_at, other.term_slug, other.status "
+                        + "FROM inquiry lead JOIN inquiry other ON other.email_key = lead.email_key "
+                        + "WHERE lead.id = :id AND other.id <> lead.id ORDER BY other.created_at DESC, other.id DESC")
+                .bind("id", id)
+                .map((rs, ctx) -> {
+                    var at = rs.getObject("created_at", OffsetDateTime.class);
+                    return new OtherLead(
+                            rs.getLong("id"),
+                            Inquiry.reference(rs.getLong("id"), at),
+                            at,
+                            rs.getString("term_slug"),
+                            LeadStatus.parse(rs.getString("status")).orElseThrow());
+                })
+                .list());
     }
 
     private static List<Long> sameAddress(Handle h, long id) {

@@ -255,7 +255,8 @@ class StaffWorkspaceTest {
         assertThat(flashAfter(staff, staff.act(lead + "/assign", Map.of("assignee", "1"))))
                 .isEqualTo("Assigned to " + StaffClient.EMAIL);
         var page = staff.page(lead);
-        assertThat(page.select(".danger-zone button.danger").text()).isEqualTo("Erase personal data");
+        assertThat(page.select(".danger-zone button").eachText()).first().isEqualTo("Erase this inquiry");
+        assertThat(page.select(".danger-zone button:not(.danger)")).isEmpty();
         assertThat(page.select("#confirm-erase").attr("required")).isNotNull();
         assertThat(page.select(".f-utm")).isEmpty(); // no tracking: no empty "source , medium" line
         assertThat(page.select("header .header-search, footer")).isEmpty(); // the admin's own chrome
