@@ -101,6 +101,17 @@ class LeadsTest {
         assertThat(row.get("name")).isEqualTo("'=CMD|' /C calc'!A0 HYPERLINK");
         assertThat(row.get("company")).isEqualTo("'+SUM(A1:A9)");
         assertThat(row.get("message")).startsWith("'@SUM");
+        // Received in the firm's zone with its offset, to the second, like every time staff see.
+        var created = app.database
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT created_at FROM inquiry WHERE id = :id")
+                        .bind("id", formula)
+                        .mapTo(java.time.OffsetDateTime.class)
+                        .one());
+        assertThat(row.get("received"))
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00")
+                .isEqualTo(created.atZoneSameInstant(java.time.ZoneId.of("Asia/Singapore"))
+                        .format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX")));
         var all = staff.get("/admin/leads.csv").body();
         assertThat(all).contains("Plain Company").contains(String.format("%06d", other));
     }
