@@ -1,11 +1,13 @@
 package glossary;
 
+import glossary.admin.DigestSettings;
 import glossary.inquiry.FormSettings;
 import glossary.mail.DkimSettings;
 import glossary.mail.MailSettings;
 import glossary.mail.SmtpSettings;
 import glossary.ops.OpsSettings;
 import glossary.web.TimeSettings;
+import glossary.webhook.WebhookSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -32,7 +34,9 @@ public record Config(
         int retentionMonths,
         Backups backups,
         TimeSettings time,
-        DkimSettings dkim) {
+        DkimSettings dkim,
+        DigestSettings digest,
+        WebhookSettings webhook) {
 
     /** Daily backups of the embedded database into dir (none when empty), keeping the newest {@code keep}. */
     public record Backups(Optional<Path> dir, int keep) {}
@@ -111,7 +115,64 @@ public record Config(
                                 .map(dir -> Path.of(dir).toAbsolutePath().normalize()),
                         atLeastOne("GLOSSARY_BACKUP_KEEP", env.getOrDefault("GLOSSARY_BACKUP_KEEP", "7"))),
                 new TimeSettings(zone(env.get("GLOSSARY_TIMEZONE"))),
-                dkim(env));
+                dkim(env),
+                new DigestSettings(digestHour(env.getOrDefault("GLOSSARY_DIGEST_HOUR", "9"))),
+                webhook(env));
+    }
+
+    private static int digestHour(String value) {
+        int hour;
+        try {
+            hour = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            hour = -2;
+        }
+        if (hour < -1 || hour > 23) {
+            throw new IllegalArgumentException("GLOSSARY_DIGEST_HOUR must be an hour from 0 to 23, or -1 for no "
+                    + "digest, not " + value.strip());
+        }
+        return hour;
+    }
+
+    /**
+     * A URL and its secret, or neither. The URL is https (plain http only to this machine, for a
+     * local relay or a test), so the leads it carries cannot be read on the way.
+     */
+    private static WebhookSettings webhook(Map<String, String> env) {
+        var url = Optional.ofNullable(blankToNull(env.get("GLOSSARY_WEBHOOK_URL")))
+                .map(String::strip);
+        var secret = Optional.ofNullable(blankToNull(env.get("GLOSSARY_WEBHOOK_SECRET")))
+                .map(String::strip)
+                .orElse("");
+        if (url.isEmpty()) {
+            if (!secret.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "GLOSSARY_WEBHOOK_SECRET is set but GLOSSARY_WEBHOOK_URL is not: set both, or neither");
+            }
+            return WebhookSettings.off();
+        }
+        URI uri;
+        try {
+            uri = new URI(url.get());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("GLOSSARY_WEBHOOK_URL is not a URL: " + url.get());
+        }
+        var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        var host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        boolean local = host.equals("localhost") || host.equals("127.0.0.1");
+        if (host.isEmpty() || !(scheme.equals("https") || (scheme.equals("http") && local))) {
+            throw new IllegalArgumentException("GLOSSARY_WEBHOOK_URL must be an https:// URL (http:// only for "
+                    + "localhost or 127.0.0.1), not " + url.get());
+        }
+        if (secret.isEmpty()) {
+            throw new IllegalArgumentException("GLOSSARY_WEBHOOK_URL is set but GLOSSARY_WEBHOOK_SECRET is not: "
+                    + "every call is signed with it (make one with `openssl rand -hex 32`)");
+        }
+        if (secret.length() < WebhookSettings.MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException("GLOSSARY_WEBHOOK_SECRET must have at least "
+                    + WebhookSettings.MIN_SECRET_LENGTH + " characters (make one with `openssl rand -hex 32`)");
+        }
+        return new WebhookSettings(Optional.of(uri), secret);
     }
 
     private static int atLeastOne(String name, String value) {
@@ -139,7 +200,9 @@ public record Config(
                 retentionMonths,
                 backups,
                 time,
-                dkim);
+                dkim,
+                digest,
+                webhook);
     }
 
     private static ZoneId zone(String value) {

@@ -1,5 +1,6 @@
 package glossary;
 
+import glossary.admin.Digest;
 import glossary.admin.LeadWorkflow;
 import glossary.admin.Passwords;
 import glossary.admin.Replies;
@@ -22,11 +23,14 @@ import glossary.web.Firm;
 import glossary.web.FormTokens;
 import glossary.web.Health;
 import glossary.web.Templates;
+import glossary.webhook.Webhook;
 import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,7 +178,21 @@ public final class Main {
             outbox.registerMetrics(metrics.registry());
             var inquiries = new InquiryRepository(database.jdbi(), outbox, messages::messageId, clock);
             var replies = new Replies(database.jdbi(), messages, outbox, templates, firm);
+            var digest = new Digest(
+                    database.jdbi(),
+                    outbox,
+                    messages,
+                    config.mail(),
+                    templates,
+                    catalog,
+                    config.baseUrl(),
+                    config.time(),
+                    config.digest(),
+                    clock);
             OutboxWorker.Composer composer = (inquiryId, kind, messageId) -> {
+                if (kind.equals(Digest.KIND)) {
+                    return digest.compose(messageId);
+                }
                 var inquiry = inquiries
                         .find(inquiryId)
                         .orElseThrow(() -> new IllegalStateException("inquiry " + inquiryId + " no longer exists"));
@@ -188,23 +206,34 @@ public final class Main {
             var worker = parts.add(new OutboxWorker(
                     outbox,
                     composer,
-                    new SmtpMailer(config.smtp(), config.mail().from(), firm.name(), dkim),
+                    config.smtp().configured()
+                            ? Optional.of(
+                                    new SmtpMailer(config.smtp(), config.mail().from(), firm.name(), dkim))
+                            : Optional.empty(),
                     config.mail(),
                     clock));
-            if (config.smtp().configured()) {
-                worker.start();
-            } else {
+            // What each inquiry causes: its mail and, with a webhook configured, a call to it.
+            var kinds = new ArrayList<>(messages.kinds());
+            if (config.webhook().enabled()) {
+                worker.deliverWith(
+                        Webhook.KIND, new Webhook(config.webhook(), inquiries, catalog, config.baseUrl(), clock));
+                kinds.add(Webhook.KIND);
+            }
+            if (!config.smtp().configured()) {
                 log.warn(
                         "No SMTP server configured (GLOSSARY_SMTP_HOST): inquiries are stored and their mail waits "
                                 + "in the outbox until one is configured; {} message(s) waiting now",
                         outbox.count(Outbox.Status.QUEUED));
+            }
+            if (worker.hasWork()) {
+                worker.start();
             }
             var writer = parts.add(new InquiryWriter(
                     inquiries,
                     new InquiryRepository.RateLimit(
                             config.forms().submissionsPerClient(),
                             config.forms().rateWindow()),
-                    messages.kinds()));
+                    List.copyOf(kinds)));
             var retention = new Retention(
                     database.jdbi(),
                     new LeadWorkflow(database.jdbi(), inquiries, outbox, clock, metrics.registry()),
@@ -212,6 +241,9 @@ public final class Main {
                     clock);
             var daily = parts.add(new Daily(database.jdbi(), clock));
             daily.add("retention", () -> retention.eraseDue(daily::stopping));
+            if (config.digest().enabled()) {
+                daily.add("digest", config.time().zone(), config.digest().hour(), digest::queue);
+            }
             if (config.db().embedded()) {
                 var backups = new Backups(database.jdbi(), config.backups(), clock);
                 BackupSocket.open(config.dataDir(), backups).ifPresent(parts::add);

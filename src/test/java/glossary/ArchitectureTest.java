@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     /** Bottom to top. The root package (Main, App, Config) wires everything and sits above them all. */
-    static final List<String> LAYERS = List.of("ops", "web", "mail", "term", "inquiry", "admin");
+    static final List<String> LAYERS = List.of("ops", "web", "mail", "term", "inquiry", "webhook", "admin");
 
     /** Template folders that are not a package of their own: the shared layout and tags belong to web. */
     static String layerOfTemplateFolder(String folder) {

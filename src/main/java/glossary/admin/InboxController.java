@@ -128,8 +128,11 @@ public final class InboxController {
     /** The current filter as CSV (RFC 4180), streamed row by row, so memory stays flat at any size. */
     public void export(Context ctx) {
         var filter = filter(ctx, 0);
+        var times = pages.times();
         ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"leads-" + LocalDate.now(clock) + ".csv\"");
+        ctx.header(
+                "Content-Disposition",
+                "attachment; filename=\"leads-" + LocalDate.now(clock.withZone(times.zone())) + ".csv\"");
         try {
             var writer = new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8);
             var csv = new CSVPrinter(
@@ -155,7 +158,7 @@ public final class InboxController {
                 try {
                     csv.printRecord(
                             safe(row.reference()),
-                            safe(row.createdAt().toString()),
+                            safe(times.iso(row.createdAt())),
                             safe(row.status().label()),
                             safe(row.name()),
                             safe(row.email()),

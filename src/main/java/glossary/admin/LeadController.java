@@ -19,6 +19,8 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,11 +35,11 @@ public final class LeadController {
             String termTitle,
             List<LeadWorkflow.Note> notes,
             List<LeadWorkflow.Event> history,
-            List<Outbox.Entry> messages,
+            List<OutboxController.Row> messages,
             List<LeadStatus> nextStatuses,
             LeadStatus suggestedStatus,
             List<Staff.Member> staff,
-            int leadsOfThisPerson,
+            List<PersonLead> otherLeads,
             List<Replies.Reply> replies,
             String replySubject,
             String replyDraft,
@@ -48,7 +50,15 @@ public final class LeadController {
         public boolean canReply() {
             return !lead.erased() && lead.inquiry().status() != LeadStatus.SPAM;
         }
+
+        /** This lead and the person's others: what "erase everything" erases. */
+        public int leadsOfThisPerson() {
+            return otherLeads.size() + 1;
+        }
     }
+
+    /** Another inquiry from the same address, with its term's title ("Contact page" for none). */
+    public record PersonLead(long id, String reference, OffsetDateTime at, String term, LeadStatus status) {}
 
     private final AdminPages pages;
     private final LeadWorkflow leads;
@@ -99,17 +109,31 @@ public final class LeadController {
                         termTitle,
                         leads.notes(id),
                         leads.history(id),
-                        outbox.forInquiry(id),
+                        OutboxController.rows(outbox.forInquiry(id), inquiry.reference()),
                         inquiry.status().next(),
                         suggested(inquiry.status()),
                         staff.all(),
-                        leads.leadsOfSamePerson(id),
+                        otherLeads(id),
                         replies.of(id),
                         subject,
                         replies.draft(
                                 inquiry, termTitle.isEmpty() ? "AI in your organisation" : termTitle, nav.email()),
                         "mailto:" + form.email() + "?subject=" + uriEncode(subject),
                         telHref(form.phone())));
+    }
+
+    private List<PersonLead> otherLeads(long id) {
+        var others = new ArrayList<PersonLead>();
+        for (var other : leads.otherLeadsOfSamePerson(id)) {
+            var title = termTitle(other.termSlug());
+            others.add(new PersonLead(
+                    other.id(),
+                    other.reference(),
+                    other.at(),
+                    title.isEmpty() ? "Contact page" : title,
+                    other.status()));
+        }
+        return others;
     }
 
     /** The term's title, or its slug when the term is gone; empty for the contact page. */
@@ -291,11 +315,29 @@ public final class LeadController {
         ctx.result(body);
     }
 
+    /**
+     * Erasure on request, of this inquiry only ({@code scope=lead}) or of everything from its
+     * address ({@code scope=person}); the form's two buttons say which, and nothing is assumed.
+     */
     public void erase(Context ctx) {
         long id = id(ctx);
         leads.detail(id).orElseThrow(NotFoundResponse::new);
+        var scope = ctx.formParam("scope");
+        if (!"lead".equals(scope) && !"person".equals(scope)) {
+            throw new BadRequestResponse("Choose what to erase: this inquiry, or everything from its address");
+        }
         if (!"ERASE".equals(ctx.formParam("confirm"))) {
             throw new BadRequestResponse("Type ERASE to confirm");
+        }
+        if (scope.equals("lead")) {
+            boolean erased = leads.eraseLead(id, staffId(ctx));
+            pages.done(
+                    ctx,
+                    leadPath(id),
+                    erased
+                            ? "Personal data of this inquiry erased"
+                            : "Nothing to erase: this inquiry was erased before");
+            return;
         }
         int erased = leads.erasePerson(id, staffId(ctx));
         pages.done(ctx, leadPath(id), "Personal data erased from " + erased + (erased == 1 ? " lead" : " leads"));

@@ -4,6 +4,7 @@ import glossary.inquiry.Inquiry;
 import glossary.inquiry.InquiryRepository;
 import glossary.inquiry.LeadStatus;
 import glossary.mail.Outbox;
+import glossary.webhook.Webhook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -24,7 +25,7 @@ public final class LeadWorkflow {
 
     public record Event(String who, OffsetDateTime at, String action, String detail) {}
 
-    public record Detail(Inquiry inquiry, Long assignedTo, OffsetDateTime readAt) {
+    public record Detail(Inquiry inquiry, Long assignedTo) {
         public boolean erased() {
             return InquiryRepository.ERASED.equals(inquiry.form().name());
         }
@@ -57,14 +58,10 @@ public final class LeadWorkflow {
     public Optional<Detail> detail(long id) {
         return inquiries
                 .find(id)
-                .map(inquiry ->
-                        jdbi.withHandle(h -> h.createQuery("SELECT assigned_to, read_at FROM inquiry WHERE id = :id")
-                                .bind("id", id)
-                                .map((rs, ctx) -> new Detail(
-                                        inquiry,
-                                        rs.getObject("assigned_to", Long.class),
-                                        rs.getObject("read_at", OffsetDateTime.class)))
-                                .one()));
+                .map(inquiry -> jdbi.withHandle(h -> h.createQuery("SELECT assigned_to FROM inquiry WHERE id = :id")
+                        .bind("id", id)
+                        .map((rs, ctx) -> new Detail(inquiry, rs.getObject("assigned_to", Long.class)))
+                        .one()));
     }
 
     /** This staff member has seen the lead; others still see it unread. */
@@ -234,6 +231,36 @@ public final class LeadWorkflow {
             return ids.size();
         });
         erasedOnRequest.increment(erased);
+        return erased;
+    }
+
+    /**
+     * Erases one inquiry on request, leaving the person's other leads as they are (a person may ask
+     * that one message be forgotten). Its history stays and says so.
+     *
+     * @return false when there is no such lead, or it was erased already
+     */
+    public boolean eraseLead(long id, long staffId) {
+        boolean erased = jdbi.inTransaction(h -> {
+            var key = h.createQuery("SELECT email_key FROM inquiry WHERE id = :id FOR UPDATE")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .findOne();
+            if (key.isEmpty()) {
+                return false;
+            }
+            int others = sameAddress(h, id).size() - 1;
+            erase(
+                    h,
+                    List.of(id),
+                    staffId,
+                    "personal data of this inquiry erased on request; " + others
+                            + " other lead(s) from the same address kept");
+            return true;
+        });
+        if (erased) {
+            erasedOnRequest.increment();
+        }
         return erased;
     }
 
@@ -414,7 +441,12 @@ public final class LeadWorkflow {
         var messages = new java.util.ArrayList<MessageData>();
         for (var entry : outbox.forInquiry(h, id)) {
             messages.add(new MessageData(
-                    entry.kind().equals("ack") ? "acknowledgement to you" : "notification to our team",
+                    switch (entry.kind()) {
+                        case "ack" -> "acknowledgement to you";
+                        case Replies.KIND -> "reply to you";
+                        case Webhook.KIND -> "copy to the firm's own systems (webhook)";
+                        default -> "notification to our team";
+                    },
                     entry.status().label(),
                     entry.sentAt() == null ? null : entry.sentAt().toString(),
                     entry.attempts()));
@@ -446,9 +478,25 @@ public final class LeadWorkflow {
                 messages);
     }
 
-    /** How many leads come from this lead's email address, itself included (0 once erased). */
-    public int leadsOfSamePerson(long id) {
-        return jdbi.withHandle(h -> sameAddress(h, id).size());
+    /** Another lead from the same person, as the lead page lists it. */
+    public record OtherLead(long id, String reference, OffsetDateTime at, String termSlug, LeadStatus status) {}
+
+    /** The other leads from this lead's email address, newest first (none once erased). */
+    public List<OtherLead> otherLeadsOfSamePerson(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT other.id, other.created_at, other.term_slug, other.status "
+                        + "FROM inquiry lead JOIN inquiry other ON other.email_key = lead.email_key "
+                        + "WHERE lead.id = :id AND other.id <> lead.id ORDER BY other.created_at DESC, other.id DESC")
+                .bind("id", id)
+                .map((rs, ctx) -> {
+                    var at = rs.getObject("created_at", OffsetDateTime.class);
+                    return new OtherLead(
+                            rs.getLong("id"),
+                            Inquiry.reference(rs.getLong("id"), at),
+                            at,
+                            rs.getString("term_slug"),
+                            LeadStatus.parse(rs.getString("status")).orElseThrow());
+                })
+                .list());
     }
 
     private static List<Long> sameAddress(Handle h, long id) {

@@ -36,7 +36,7 @@ public final class MailHealth {
             var waiting = Duration.between(backlog.oldestDue(), OffsetDateTime.now(clock));
             if (waiting.compareTo(STUCK) > 0) {
                 problems.add("the oldest message waiting has been due for " + Times.span(waiting)
-                        + "; the mail server may be refusing or unreachable.");
+                        + "; the mail server (or the webhook endpoint) may be refusing or unreachable.");
             }
         }
         return problems;

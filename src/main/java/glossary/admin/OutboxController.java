@@ -5,6 +5,7 @@ import static glossary.admin.AdminPages.staffId;
 
 import glossary.mail.Outbox;
 import glossary.web.PageMeta;
+import glossary.webhook.Webhook;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,10 @@ public final class OutboxController {
         var rows = new ArrayList<Row>();
         for (var e : entries) {
             rows.add(new Row(
-                    e, references.getOrDefault(e.inquiryId(), "–"), kindName(e.kind()), explain(e.lastError())));
+                    e,
+                    references.getOrDefault(e.inquiryId(), "–"),
+                    kindName(e.kind()),
+                    explain(e.kind(), e.lastError())));
         }
         pages.render(
                 ctx, "admin/outbox.jte", new OutboxPage(pages.meta("Outbox", "/admin/outbox"), pages.nav(ctx), rows));
@@ -52,16 +56,37 @@ public final class OutboxController {
             case "team" -> "Team notification";
             case "ack" -> "Acknowledgement to the prospect";
             case Replies.KIND -> "Reply to the prospect";
+            case Digest.KIND -> "Daily digest to the team";
+            case Webhook.KIND -> "Webhook call (GLOSSARY_WEBHOOK_URL)";
             default -> kind;
         };
     }
 
-    /** What a mail server's error means for the person reading the outbox. */
-    static String explain(String error) {
+    /** A lead's messages as its page lists them: what each is, its state, and any problem in plain words. */
+    static List<Row> rows(List<Outbox.Entry> entries, String reference) {
+        var rows = new ArrayList<Row>();
+        for (var e : entries) {
+            rows.add(new Row(e, reference, kindName(e.kind()), explain(e.kind(), e.lastError())));
+        }
+        return rows;
+    }
+
+    /** What a mail server's (or the webhook endpoint's) error means for the person reading the outbox. */
+    static String explain(String kind, String error) {
         if (error == null || error.isBlank()) {
             return "";
         }
         var e = error.toLowerCase(Locale.ROOT);
+        if (kind.equals(Webhook.KIND)) {
+            if (e.contains("http ")) {
+                return "The webhook endpoint did not take the call (" + error.replaceAll(".*(HTTP \\d+).*", "$1")
+                        + ").";
+            }
+            if (e.contains("timeout") || e.contains("timed out")) {
+                return "The webhook endpoint did not answer in time.";
+            }
+            return "The webhook endpoint could not be reached (GLOSSARY_WEBHOOK_URL).";
+        }
         if (e.contains("authentication") || e.contains("535") || e.contains("auth")) {
             return "The mail server refused our user name or password (GLOSSARY_SMTP_USER / GLOSSARY_SMTP_PASSWORD).";
         }

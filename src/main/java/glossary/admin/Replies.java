@@ -2,6 +2,7 @@ package glossary.admin;
 
 import glossary.inquiry.Inquiry;
 import glossary.inquiry.InquiryMessages;
+import glossary.mail.Letterhead;
 import glossary.mail.Outbox;
 import glossary.mail.OutgoingMessage;
 import glossary.web.Firm;
@@ -24,8 +25,13 @@ public final class Replies {
 
     public record Reply(String author, OffsetDateTime at, String body) {}
 
-    /** The model of the reply mail (admin/replyMail.jte, html and text). */
-    public record ReplyMail(String body, String reference, Firm firm) {}
+    /**
+     * The model of the reply mail (admin/replyMail.jte, html and text), in the layout all mail shares.
+     *
+     * @param preview the reply's first line, for the line a mail client shows under the subject
+     */
+    public record ReplyMail(
+            Letterhead head, String subject, String preview, String body, String reference, String reason) {}
 
     private final Jdbi jdbi;
     private final InquiryMessages messages;
@@ -92,7 +98,14 @@ public final class Replies {
         var ack = messages.ackMessageId(inquiry.id());
         boolean acknowledged = outbox.forInquiry(inquiry.id()).stream()
                 .anyMatch(e -> e.messageId().equals(ack));
-        var model = new ReplyMail(row.body(), inquiry.reference(), firm);
+        var model = new ReplyMail(
+                messages.letterhead(),
+                subject(inquiry),
+                row.body().strip().split("\\R", 2)[0],
+                row.body(),
+                inquiry.reference(),
+                "You receive this because you wrote to " + firm.name() + " (reference " + inquiry.reference()
+                        + "). Reply to this message to answer " + row.author() + ".");
         return new OutgoingMessage(
                 KIND,
                 messageId,

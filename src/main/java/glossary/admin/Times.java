@@ -10,6 +10,7 @@ import java.util.Locale;
 /** Times as staff read them: in the firm's zone, relative ("3 h ago") with the exact time beside. */
 public final class Times {
     private static final DateTimeFormatter EXACT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm zzz", Locale.UK);
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final ZoneId zone;
@@ -24,9 +25,12 @@ public final class Times {
         return zone;
     }
 
-    /** For the datetime attribute: an ISO instant with its offset, to the second. */
+    /**
+     * For the datetime attribute and the CSV export: ISO-8601 in the firm's zone with its offset, to
+     * the second ("2026-12-01T10:46:00+08:00"; the seconds are written even when they are zero).
+     */
     public String iso(OffsetDateTime t) {
-        return t.atZoneSameInstant(zone).toOffsetDateTime().withNano(0).toString();
+        return ISO.format(t.atZoneSameInstant(zone).toOffsetDateTime());
     }
 
     /** "Tue 1 Dec 2026, 10:46 SGT". */

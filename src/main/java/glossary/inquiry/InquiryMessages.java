@@ -308,6 +308,16 @@ public final class InquiryMessages {
         return "<inquiry-" + inquiryId + "-" + kind + "@" + domain + ">";
     }
 
+    /** A Message-ID of the app's own with this left-hand part, e.g. {@code <digest-2026-12-01@firm.example>}. */
+    public String messageId(String localPart) {
+        return "<" + localPart + "@" + domain + ">";
+    }
+
+    /** The firm as every message presents it, for messages other features compose in the same layout. */
+    public Letterhead letterhead() {
+        return head;
+    }
+
     /** The domain of GLOSSARY_MAIL_FROM, which may be "Name <address>". */
     static String senderDomain(String from) {
         var address = from.strip();

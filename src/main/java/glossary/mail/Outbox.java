@@ -81,8 +81,11 @@ public final class Outbox {
         this.onQueued = wake;
     }
 
-    /** A message claimed by a worker: which inquiry, which kind of message, under which Message-ID. */
-    record Claimed(long id, long inquiryId, String kind, String messageId) {}
+    /**
+     * A message claimed by a worker: which inquiry (null for a message about many, such as the
+     * digest), which kind of message, under which Message-ID (or delivery id, for a webhook call).
+     */
+    record Claimed(long id, Long inquiryId, String kind, String messageId) {}
 
     /** Adds a message inside the caller's transaction; a held message waits for a person to release it. */
     public void enqueue(Handle handle, long inquiryId, String kind, String messageId, boolean held) {
@@ -102,6 +105,28 @@ public final class Outbox {
     public void send(Handle handle, long inquiryId, String kind, String messageId) {
         enqueue(handle, inquiryId, kind, messageId, false);
         handle.afterCommit(this::wake);
+    }
+
+    /**
+     * Adds a message that belongs to no one inquiry (the team's digest) to send now, unless a message
+     * with this Message-ID is already there, and wakes the worker.
+     *
+     * @return false when the message was already queued (by this or another instance)
+     */
+    public boolean sendOnce(String kind, String messageId) {
+        var now = OffsetDateTime.now(clock);
+        int added = jdbi.withHandle(h -> h.createUpdate(
+                        "INSERT INTO outbox (kind, message_id, status, attempts, next_attempt_at, created_at) "
+                                + "VALUES (:kind, :messageId, :status, 0, :now, :now) ON CONFLICT DO NOTHING")
+                .bind("kind", kind)
+                .bind("messageId", messageId)
+                .bind("status", Status.QUEUED.label())
+                .bind("now", now)
+                .execute());
+        if (added == 1) {
+            wake();
+        }
+        return added == 1;
     }
 
     /** Withholds an inquiry's unsent mail (it was marked spam), in the caller's transaction. */
@@ -161,14 +186,24 @@ public final class Outbox {
 
     /** Ids of messages that are due, or whose claim has expired, oldest first. */
     List<Long> due(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM outbox WHERE (status = :queued AND next_attempt_at "
-                        + "<= :now) OR (status = :sending AND locked_until < :now) ORDER BY id LIMIT :limit")
-                .bind("queued", Status.QUEUED.label())
-                .bind("sending", Status.SENDING.label())
-                .bind("now", OffsetDateTime.now(clock))
-                .bind("limit", limit)
-                .mapTo(Long.class)
-                .list());
+        return due(limit, List.of());
+    }
+
+    /** The same, of these kinds only (all kinds when the list is empty). */
+    List<Long> due(int limit, List<String> kinds) {
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery("SELECT id FROM outbox WHERE ((status = :queued AND next_attempt_at "
+                            + "<= :now) OR (status = :sending AND locked_until < :now))"
+                            + (kinds.isEmpty() ? "" : " AND kind IN (<kinds>)") + " ORDER BY id LIMIT :limit")
+                    .bind("queued", Status.QUEUED.label())
+                    .bind("sending", Status.SENDING.label())
+                    .bind("now", OffsetDateTime.now(clock))
+                    .bind("limit", limit);
+            if (!kinds.isEmpty()) {
+                query.bindList("kinds", kinds);
+            }
+            return query.mapTo(Long.class).list();
+        });
     }
 
     /**

@@ -3,6 +3,10 @@ package glossary.mail;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -12,21 +16,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends what the outbox holds: woken at once when an inquiry is stored, and every few seconds in
  * any case. A failed send is retried with exponential backoff and jitter up to a limit, then
- * marked failed with its last error. Stopping waits for the send in progress to finish.
+ * marked failed with its last error. Stopping waits for the send in progress to finish. Rows of a
+ * kind that has a {@link Courier} (webhook calls) go through it; the rest are mail, which waits in
+ * the outbox while no mail server is configured.
  */
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
-    /** Writes a queued message out in full, from what the database holds now. */
+    /** Writes a queued message out in full, from what the database holds now; inquiryId is null for the digest. */
     public interface Composer {
-        OutgoingMessage compose(long inquiryId, String kind, String messageId);
+        OutgoingMessage compose(Long inquiryId, String kind, String messageId);
     }
 
     private final Outbox outbox;
     private final Composer composer;
-    private final Mailer mailer;
+    private final Optional<Mailer> mailer;
+    private final Map<String, Courier> couriers = new ConcurrentHashMap<>();
     private final MailSettings mail;
     private final Clock clock;
     private final Duration poll;
@@ -36,7 +43,8 @@ public final class OutboxWorker implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public OutboxWorker(Outbox outbox, Composer composer, Mailer mailer, MailSettings mail, Clock clock) {
+    /** @param mailer the mail server's sender; empty when none is configured (mail waits in the outbox) */
+    public OutboxWorker(Outbox outbox, Composer composer, Optional<Mailer> mailer, MailSettings mail, Clock clock) {
         this.outbox = outbox;
         this.composer = composer;
         this.mailer = mailer;
@@ -46,6 +54,17 @@ public final class OutboxWorker implements AutoCloseable {
         this.poll = mail.retryBase().compareTo(Duration.ofSeconds(5)) < 0 ? mail.retryBase() : Duration.ofSeconds(5);
         this.thread = new Thread(this::run, "outbox-worker");
         outbox.whenQueued(this::wake);
+    }
+
+    /** Rows of this kind go through this courier rather than the mail server; call before {@link #start}. */
+    public OutboxWorker deliverWith(String kind, Courier courier) {
+        couriers.put(kind, courier);
+        return this;
+    }
+
+    /** There is something this worker can send: mail to a server, or rows for a courier. */
+    public boolean hasWork() {
+        return mailer.isPresent() || !couriers.isEmpty();
     }
 
     public OutboxWorker start() {
@@ -79,7 +98,8 @@ public final class OutboxWorker implements AutoCloseable {
     int sendDue() {
         int sent = 0;
         while (running) {
-            var due = outbox.due(20);
+            // Without a mail server only the couriers' kinds are taken; mail stays queued for later.
+            var due = outbox.due(20, mailer.isPresent() ? List.of() : List.copyOf(couriers.keySet()));
             if (due.isEmpty()) {
                 return sent;
             }
@@ -100,12 +120,18 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     private boolean deliver(long id, Outbox.Claimed claimed) {
-        var message = new OutgoingMessage(claimed.kind(), claimed.messageId(), java.util.List.of(), null, "", "", "");
+        var courier = couriers.get(claimed.kind());
+        var what = courier == null ? "Mail" : "Delivery";
         try {
-            message = composer.compose(claimed.inquiryId(), claimed.kind(), claimed.messageId());
-            mailer.send(message);
+            if (courier != null) {
+                courier.deliver(claimed.inquiryId(), claimed.messageId());
+            } else {
+                var message = composer.compose(claimed.inquiryId(), claimed.kind(), claimed.messageId());
+                mailer.orElseThrow(() -> new IllegalStateException("no mail server configured"))
+                        .send(message);
+            }
             outbox.sent(id, name);
-            log.info("Mail sent: {} {}", message.kind(), message.messageId());
+            log.info("{} sent: {} {}", what, claimed.kind(), claimed.messageId());
             return true;
         } catch (Exception e) {
             int attempts = outbox.attempts(id);
@@ -113,20 +139,22 @@ public final class OutboxWorker implements AutoCloseable {
             if (attempts >= mail.maxAttempts()) {
                 outbox.failed(id, name, reason, null);
                 log.error(
-                        "Mail failed for good after {} attempts: {} {} ({})",
+                        "{} failed for good after {} attempts: {} {} ({})",
+                        what,
                         attempts,
-                        message.kind(),
-                        message.messageId(),
+                        claimed.kind(),
+                        claimed.messageId(),
                         reason);
             } else {
                 var delay = backoff(attempts);
                 outbox.failed(id, name, reason, clock.instant().plus(delay));
                 log.warn(
-                        "Mail attempt {} failed, retrying in {} s: {} {} ({})",
+                        "{} attempt {} failed, retrying in {} s: {} {} ({})",
+                        what,
                         attempts,
                         delay.toSeconds(),
-                        message.kind(),
-                        message.messageId(),
+                        claimed.kind(),
+                        claimed.messageId(),
                         reason);
             }
             return false;

@@ -137,7 +137,7 @@ class AccessExportTest {
         assertThat(staff.act("/admin/leads/" + id + "/export", Map.of("format", "pdf"))
                         .statusCode())
                 .isEqualTo(400);
-        staff.act("/admin/leads/" + id + "/erase", Map.of("confirm", "ERASE"));
+        staff.act("/admin/leads/" + id + "/erase", Map.of("scope", "person", "confirm", "ERASE"));
         assertThat(staff.act("/admin/leads/" + id + "/export", Map.of("format", "json"))
                         .statusCode())
                 .isEqualTo(404);

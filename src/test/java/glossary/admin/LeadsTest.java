@@ -101,6 +101,17 @@ class LeadsTest {
         assertThat(row.get("name")).isEqualTo("'=CMD|' /C calc'!A0 HYPERLINK");
         assertThat(row.get("company")).isEqualTo("'+SUM(A1:A9)");
         assertThat(row.get("message")).startsWith("'@SUM");
+        // Received in the firm's zone with its offset, to the second, like every time staff see.
+        var created = app.database
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT created_at FROM inquiry WHERE id = :id")
+                        .bind("id", formula)
+                        .mapTo(java.time.OffsetDateTime.class)
+                        .one());
+        assertThat(row.get("received"))
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+08:00")
+                .isEqualTo(created.atZoneSameInstant(java.time.ZoneId.of("Asia/Singapore"))
+                        .format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX")));
         var all = staff.get("/admin/leads.csv").body();
         assertThat(all).contains("Plain Company").contains(String.format("%06d", other));
     }
@@ -190,10 +201,10 @@ class LeadsTest {
         staff.act("/admin/leads/" + id + "/notes", Map.of("note", "Spoke with " + marker + " today."));
         assertThat(occurrences(marker)).isNotEmpty();
 
-        assertThat(staff.act("/admin/leads/" + id + "/erase", Map.of("confirm", "no"))
+        assertThat(staff.act("/admin/leads/" + id + "/erase", Map.of("scope", "person", "confirm", "no"))
                         .statusCode())
                 .isEqualTo(400);
-        assertThat(staff.act("/admin/leads/" + id + "/erase", Map.of("confirm", "ERASE"))
+        assertThat(staff.act("/admin/leads/" + id + "/erase", Map.of("scope", "person", "confirm", "ERASE"))
                         .statusCode())
                 .isEqualTo(303);
 
@@ -214,10 +225,12 @@ class LeadsTest {
         long third = Inquiries.submit(visitor, Map.of("email", " " + email, "company", marker + " Three"));
         long someoneElse = Inquiries.submit(visitor, Map.of("company", marker + " Other"));
         staff.act("/admin/leads/" + third + "/notes", Map.of("note", "Met " + marker + " at the fair."));
-        assertThat(staff.page("/admin/leads/" + second).select(".danger-zone p").text())
-                .contains("all 3 leads");
+        assertThat(staff.page("/admin/leads/" + second)
+                        .select(".danger-zone button[value=person]")
+                        .text())
+                .isEqualTo("Erase everything from " + email.toUpperCase() + " (3 inquiries)");
 
-        assertThat(staff.act("/admin/leads/" + second + "/erase", Map.of("confirm", "ERASE"))
+        assertThat(staff.act("/admin/leads/" + second + "/erase", Map.of("scope", "person", "confirm", "ERASE"))
                         .statusCode())
                 .isEqualTo(303);
 
@@ -233,6 +246,68 @@ class LeadsTest {
                         .select(".f-company")
                         .text())
                 .isEqualTo(marker + " Other");
+    }
+
+    @Test
+    void the_lead_page_lists_the_persons_other_inquiries_with_link_date_term_and_status() {
+        var marker = "Personal" + System.nanoTime();
+        var email = marker.toLowerCase() + "@example.com";
+        long first = Inquiries.submit(visitor, Map.of("email", email, "company", marker + " One"));
+        var contact = Inquiries.aValidInquiry(visitor, "/contact");
+        contact.put("email", email.toUpperCase());
+        contact.put("company", marker + " Two");
+        long second = Inquiries.idOf(visitor.post("/contact", contact));
+        long third = Inquiries.submit(visitor, Map.of("email", email, "company", marker + " Three"));
+        Inquiries.submit(visitor, Map.of("company", marker + " Someone else"));
+        staff.act("/admin/leads/" + first + "/status", Map.of("status", "contacted"));
+
+        var page = staff.page("/admin/leads/" + third);
+        assertThat(page.select("#person-h").text()).isEqualTo("Also from " + email);
+        var items = page.select(".person-leads li");
+        assertThat(items.select("a").eachAttr("href"))
+                .as("newest first, this lead and other people left out")
+                .containsExactly("/admin/leads/" + second, "/admin/leads/" + first);
+        assertThat(items.get(0).select("a").text()).isEqualTo(Inquiries.reference(app, second));
+        assertThat(items.get(0).select("time").attr("datetime")).endsWith("+08:00");
+        assertThat(items.get(0).text()).contains("Contact page").contains("new");
+        assertThat(items.get(1).text())
+                .contains("Retrieval-Augmented Generation")
+                .contains("contacted");
+        assertThat(staff.page("/admin/leads/" + first).select(".person-leads a").eachAttr("href"))
+                .containsExactly("/admin/leads/" + third, "/admin/leads/" + second);
+    }
+
+    @Test
+    void erasing_this_inquiry_keeps_the_persons_other_inquiries() throws Exception {
+        var marker = "Onlyone" + System.nanoTime();
+        var email = marker.toLowerCase() + "@example.com";
+        long erased = Inquiries.submit(visitor, Map.of("email", email, "message", "Forget " + marker + " please."));
+        long kept = Inquiries.submit(visitor, Map.of("email", email, "company", marker + " Kept"));
+        var lead = "/admin/leads/" + erased;
+        assertThat(staff.page(lead).select(".danger-zone button").eachText())
+                .containsExactly("Erase this inquiry", "Erase everything from " + email + " (2 inquiries)");
+        assertThat(staff.act(lead + "/erase", Map.of("confirm", "ERASE")).statusCode())
+                .as("nothing is assumed: the form says which")
+                .isEqualTo(400);
+        assertThat(staff.act(lead + "/erase", Map.of("scope", "lead", "confirm", "no"))
+                        .statusCode())
+                .isEqualTo(400);
+
+        var response = staff.act(lead + "/erase", Map.of("scope", "lead", "confirm", "ERASE"));
+        assertThat(response.statusCode()).isEqualTo(303);
+        var page = staff.page(lead);
+        assertThat(page.select("[role=status] .flash").text()).isEqualTo("Personal data of this inquiry erased");
+        assertThat(page.select(".history li").text())
+                .contains(
+                        "personal data of this inquiry erased on request; 1 other lead(s) from the same address kept");
+        assertThat(occurrences("Forget " + marker)).isEmpty();
+        assertThat(occurrences(marker + " Kept")).isNotEmpty();
+        var other = staff.page("/admin/leads/" + kept);
+        assertThat(other.select(".f-email").text()).isEqualTo(email);
+        assertThat(other.select(".person-leads"))
+                .as("the erased inquiry is nobody's now")
+                .isEmpty();
+        assertThat(other.select(".danger-zone button").eachText()).containsExactly("Erase this inquiry");
     }
 
     /** Every text cell in every table that contains the needle: the proof an erasure is complete. */

@@ -153,6 +153,17 @@ class StaffWorkspaceTest {
         assertThat(reply.getReplyTo()[0].toString()).isEqualTo(StaffClient.EMAIL);
         assertThat(reply.getAllRecipients()[0].toString()).startsWith("reply-");
         assertThat(GreenMailUtil.getBody(reply)).contains("Happy to help. Monday?");
+        // In the layout every message shares, HTML and plain text alike.
+        var parts = Mailbox.parts(reply);
+        var html = Jsoup.parse(parts.html());
+        assertThat(html.select(".mail-card .reply-body").text())
+                .contains("Dear Siti,")
+                .contains("Happy to help. Monday?");
+        assertThat(html.select(".mail-foot").text()).contains("You receive this because you wrote to");
+        assertThat(parts.text())
+                .contains("Happy to help. Monday?")
+                .contains("Reference: " + Inquiries.reference(app, id))
+                .contains("Reply to this message to answer " + StaffClient.EMAIL);
 
         var firstResponse = app.database
                 .jdbi()
@@ -255,7 +266,8 @@ class StaffWorkspaceTest {
         assertThat(flashAfter(staff, staff.act(lead + "/assign", Map.of("assignee", "1"))))
                 .isEqualTo("Assigned to " + StaffClient.EMAIL);
         var page = staff.page(lead);
-        assertThat(page.select(".danger-zone button.danger").text()).isEqualTo("Erase personal data");
+        assertThat(page.select(".danger-zone button").eachText()).first().isEqualTo("Erase this inquiry");
+        assertThat(page.select(".danger-zone button:not(.danger)")).isEmpty();
         assertThat(page.select("#confirm-erase").attr("required")).isNotNull();
         assertThat(page.select(".f-utm")).isEmpty(); // no tracking: no empty "source , medium" line
         assertThat(page.select("header .header-search, footer")).isEmpty(); // the admin's own chrome

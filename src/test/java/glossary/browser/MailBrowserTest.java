@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.ColorScheme;
 import glossary.testing.AppExtension;
 import glossary.testing.Client;
 import glossary.testing.Mailbox;
+import glossary.testing.StaffClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MailBrowserTest {
     @RegisterExtension
-    static final AppExtension apps = AppExtension.perClass().withMail();
+    static final AppExtension apps =
+            AppExtension.perClass().env(StaffClient.ENV).withMail();
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -51,8 +53,19 @@ class MailBrowserTest {
         var general = aValidInquiry(visitor, "/contact");
         general.putAll(Map.of("role", "", "phone", "", "timeline", ""));
         long other = idOf(visitor.post("/contact", general));
+        // A staff member's reply, as typed: long lines and a quote.
+        StaffClient.signedIn(app)
+                .act(
+                        "/admin/leads/" + term + "/reply",
+                        Map.of(
+                                "body",
+                                "Dear Siti,\n\nThank you. A pilot usually takes six to eight weeks; the first two go to "
+                                        + "reading the policies with your team.\n\n> Who would we talk to?\n\nKind regards,\nBoss"));
+        var reply = mail.awaitCount("<inquiry-" + term + "-reply-", 1).get(0);
         var html = new LinkedHashMap<String, String>();
         var names = Map.of(
+                "reply",
+                reply,
                 "team",
                 id(term, "team"),
                 "ack",
@@ -61,7 +74,7 @@ class MailBrowserTest {
                 id(other, "team"),
                 "ack-general",
                 id(other, "ack"));
-        for (var name : List.of("team", "ack", "team-general", "ack-general")) {
+        for (var name : List.of("team", "ack", "team-general", "ack-general", "reply")) {
             var parts = Mailbox.parts(mail.await(names.get(name)));
             html.put(name, parts.html());
             // Both parts beside the screenshots, to read and to open in a browser or mail client.

@@ -125,6 +125,25 @@ class StaffWorkspaceBrowserTest {
         assertThat(browser.consoleErrors).isEmpty();
     }
 
+    @Test
+    void the_inbox_order_list_shows_its_longest_option_whole_at_1280_px(TestApp app) {
+        var page = browser.desktop();
+        page.navigate(app.url("/admin/login?next=%2Fadmin%2Fleads"));
+        signIn(page);
+        page.waitForURL("**/admin/leads");
+        // The list's own width (as wide as its longest option) against the width it is given.
+        @SuppressWarnings("unchecked")
+        var widths = (List<Number>) page.evaluate("() => { const s = document.querySelector('#flt-sort');"
+                + " const free = s.cloneNode(true); free.style.cssText = 'width:auto;position:absolute;visibility:hidden';"
+                + " document.body.appendChild(free); const natural = free.getBoundingClientRect().width; free.remove();"
+                + " return [natural, s.getBoundingClientRect().width]; }");
+        assertThat(widths.get(1).doubleValue())
+                .as("width given to the Order list, which needs %s px", widths.get(0))
+                .isGreaterThanOrEqualTo(widths.get(0).doubleValue() - 0.5);
+        assertThat(page.locator("#flt-sort option").first().textContent())
+                .isEqualTo("Needs reply first, longest waiting");
+    }
+
     /** The elements that stick out on the right without a scrolling box around them. */
     private static final String WIDEST = "() => { const cw = document.documentElement.clientWidth;"
             + " const clipped = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)"

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Test methods may ask for the class's or test's app as parameters: {@link TestApp}, a
  * {@link Client} (a new visitor), a {@link StaffClient} (signed in as {@link StaffClient#EMAIL}),
- * and, with {@link #withMail()}, the {@link Mailbox}.
+ * and, with {@link #withMail()}, the {@link Mailbox}. {@code onDemand().withMail()} gives each test
+ * one mail server that every app it {@link #start}s sends to (several instances, one mailbox).
  */
 public final class AppExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -137,10 +138,27 @@ public final class AppExtension
     }
 
     public Mailbox mail() {
+        if (mail && scope == Scope.ON_DEMAND) {
+            return new Mailbox(testsMailServer());
+        }
         if (smtp == null) {
             throw new IllegalStateException("no mail server: register the extension withMail()");
         }
         return new Mailbox(smtp);
+    }
+
+    /** The test's own mail server, started on first use and stopped when the test ends (on demand only). */
+    private GreenMail testsMailServer() {
+        if (smtp == null) {
+            var server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            server.start();
+            smtp = server;
+            startedByTest.push(() -> {
+                server.stop();
+                smtp = null;
+            });
+        }
+        return smtp;
     }
 
     /** An app of the test's own, with these settings over the extension's; stopped when the test ends. */
@@ -151,6 +169,10 @@ public final class AppExtension
     /** An app of the test's own, as {@link #start(Map)}, whose time is this clock (a {@link TestClock} the test moves). */
     public TestApp start(Map<String, String> settings, Clock clock) {
         var all = new HashMap<>(env);
+        if (mail && scope == Scope.ON_DEMAND) {
+            all.putAll(smtpAt(testsMailServer().getSmtp().getPort()));
+            all.putIfAbsent("GLOSSARY_MAIL_RETRY_SECONDS", "0.5");
+        }
         all.putAll(settings);
         return startedByTest(TestApp.start(all, clock));
     }

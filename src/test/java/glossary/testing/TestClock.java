@@ -27,6 +27,16 @@ public final class TestClock extends Clock {
         now.updateAndGet(t -> t.plus(duration));
     }
 
+    /** Moves on to this moment, which must not be in this clock's past. */
+    public void advanceTo(Instant moment) {
+        now.updateAndGet(t -> {
+            if (moment.isBefore(t)) {
+                throw new IllegalArgumentException("a test clock does not go back: " + moment + " is before " + t);
+            }
+            return moment;
+        });
+    }
+
     @Override
     public Instant instant() {
         return now.get();
