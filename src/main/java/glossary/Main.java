@@ -184,7 +184,7 @@ public final class Main {
                     messages,
                     config.mail(),
                     templates,
-                    catalog,
+                    glossary.english(),
                     config.baseUrl(),
                     config.time(),
                     config.digest(),
@@ -216,7 +216,8 @@ public final class Main {
             var kinds = new ArrayList<>(messages.kinds());
             if (config.webhook().enabled()) {
                 worker.deliverWith(
-                        Webhook.KIND, new Webhook(config.webhook(), inquiries, catalog, config.baseUrl(), clock));
+                        Webhook.KIND,
+                        new Webhook(config.webhook(), inquiries, glossary.english(), config.baseUrl(), clock));
                 kinds.add(Webhook.KIND);
             }
             if (!config.smtp().configured()) {

@@ -128,6 +128,7 @@ public final class Webhook implements Courier {
         json.put("term_title", title);
         json.put("message", form.message());
         json.put("admin_url", baseUrl + "/admin/leads/" + inquiry.id());
+        json.put("language", inquiry.language().tag());
         try {
             return JSON.writeValueAsBytes(json);
         } catch (JsonProcessingException e) {

@@ -84,7 +84,8 @@ class WebhookTest {
                             "term_slug",
                             "term_title",
                             "message",
-                            "admin_url");
+                            "admin_url",
+                            "language");
             assertThat(body.get("event").asText()).isEqualTo("lead.created");
             assertThat(body.get("id").asLong()).isEqualTo(id);
             assertThat(body.get("reference").asText()).isEqualTo(Inquiries.reference(app, id));
@@ -97,6 +98,7 @@ class WebhookTest {
             assertThat(body.get("term_title").asText()).isEqualTo("Retrieval-Augmented Generation");
             assertThat(body.get("message").asText()).startsWith("We want to use retrieval-augmented generation");
             assertThat(body.get("admin_url").asText()).isEqualTo("https://glossary.example.com/admin/leads/" + id);
+            assertThat(body.get("language").asText()).isEqualTo("en");
 
             await("the call marked sent").until(() -> webhookRow(app, id).status() == Outbox.Status.SENT);
             var lead = StaffClient.signedIn(app).page("/admin/leads/" + id);
