@@ -51,9 +51,12 @@ class BundleTest {
             assertThat(arguments(pattern))
                     .as(language.tag() + " " + key)
                     .isEqualTo(arguments(english.getProperty(key)));
-            assertThat(format.format(new Object[] {3, 4, 5, 6}))
-                    .as(language.tag() + " " + key)
-                    .isNotBlank();
+            // Formatting with a number for every argument throws if a plural or number block is malformed.
+            assertThat(format.format(new Object[] {3, 4, 5, 6})).isNotNull();
+            // Only the words after the consent link may be empty: in Thai the sentence ends with the link.
+            if (!key.equals("form.consentAfter")) {
+                assertThat(pattern).as(language.tag() + " " + key).isNotBlank();
+            }
         }
     }
 
