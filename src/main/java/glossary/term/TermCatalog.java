@@ -48,7 +48,7 @@ public final class TermCatalog {
     private final List<Category> categories;
     private final TermSearch search;
 
-    private TermCatalog(List<Term> visibleTerms) {
+    private TermCatalog(List<Term> visibleTerms, Analyzer analyzer) {
         var sorted = new ArrayList<>(visibleTerms);
         sorted.sort(Comparator.comparing(Term::title, String.CASE_INSENSITIVE_ORDER));
         this.terms = List.copyOf(sorted);
@@ -100,7 +100,7 @@ public final class TermCatalog {
             redirects.putIfAbsent(Slugs.of(term.title()), term.slug());
         }
         redirects.keySet().removeAll(bySlug.keySet()); // a real page always wins over a redirect
-        this.search = new TermSearch(terms);
+        this.search = new TermSearch(terms, analyzer);
     }
 
     /**
@@ -128,14 +128,20 @@ public final class TermCatalog {
         return List.copyOf(questions);
     }
 
+    /** An English catalog. */
     public static TermCatalog of(List<Term> terms) {
+        return of(terms, Analyzer.of("en"));
+    }
+
+    /** A catalog whose search reads its terms and every query as {@code analyzer}'s language does. */
+    public static TermCatalog of(List<Term> terms, Analyzer analyzer) {
         var visible = new ArrayList<Term>();
         for (var term : terms) {
             if (term.status().visible()) {
                 visible.add(term);
             }
         }
-        return new TermCatalog(visible);
+        return new TermCatalog(visible, analyzer);
     }
 
     /** How a term of this catalog rendered, for the lint to check without rendering it again. */
@@ -197,6 +203,11 @@ public final class TermCatalog {
 
     public TermSearch.Results search(String query, int offset, int limit) {
         return search.search(query, offset, limit);
+    }
+
+    /** A query as this catalog's search compares it. */
+    String normalized(String query) {
+        return search.normalized(query);
     }
 
     /** Whether a normalised word occurs in some term. */
