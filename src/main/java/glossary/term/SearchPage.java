@@ -50,7 +50,7 @@ final class SearchPage {
         }
         return (pageParameter == null || pageNumber(pageParameter) > 0)
                 && (exact == null || exact.equals("1"))
-                && catalog.hasWord(Slugs.normalized(q));
+                && catalog.hasWord(catalog.normalized(q));
     }
 
     /** {@code exact} ("1") asks for the query as typed, without correction; {@code page} counts from 1. */

@@ -58,7 +58,11 @@ public final class TermCatalog {
     private final TermSearch search;
 
     private TermCatalog(
-            List<Term> visibleTerms, Language language, Map<String, Boolean> needsReview, TermCatalog english) {
+            List<Term> visibleTerms,
+            Language language,
+            Analyzer analyzer,
+            Map<String, Boolean> needsReview,
+            TermCatalog english) {
         this.language = language;
         var sorted = new ArrayList<>(visibleTerms);
         sorted.sort(Comparator.comparing(Term::title, collator(language)));
@@ -118,7 +122,7 @@ public final class TermCatalog {
             redirects.putIfAbsent(Slugs.of(term.title()), term.slug());
         }
         redirects.keySet().removeAll(bySlug.keySet()); // a real page always wins over a redirect
-        this.search = new TermSearch(terms);
+        this.search = new TermSearch(terms, analyzer);
     }
 
     /**
@@ -146,26 +150,36 @@ public final class TermCatalog {
         return List.copyOf(questions);
     }
 
+    /** An English catalog. */
     public static TermCatalog of(List<Term> terms) {
         return of(terms, Language.EN, Map.of(), null);
     }
 
+    /** A catalog whose search reads its terms and every query as {@code analyzer}'s language does. */
+    public static TermCatalog of(List<Term> terms, Analyzer analyzer) {
+        return new TermCatalog(visible(terms), Language.EN, analyzer, Map.of(), null);
+    }
+
     /**
-     * A language's catalog: its terms (translated or English) sorted and grouped the way that
-     * language's readers expect.
+     * A language's catalog: its terms (translated or English) sorted, grouped and searched the way
+     * that language's readers expect.
      *
      * @param needsReview by slug, the translations whose English page changed since they were checked
      * @param english the English catalog, whose renderings the untranslated terms reuse; null for English
      */
     public static TermCatalog of(
             List<Term> terms, Language language, Map<String, Boolean> needsReview, TermCatalog english) {
+        return new TermCatalog(visible(terms), language, Analyzer.of(language.tag()), needsReview, english);
+    }
+
+    private static List<Term> visible(List<Term> terms) {
         var visible = new ArrayList<Term>();
         for (var term : terms) {
             if (term.status().visible()) {
                 visible.add(term);
             }
         }
-        return new TermCatalog(visible, language, needsReview, english);
+        return visible;
     }
 
     public Language language() {
@@ -270,6 +284,11 @@ public final class TermCatalog {
 
     public TermSearch.Results search(String query, int offset, int limit) {
         return search.search(query, offset, limit);
+    }
+
+    /** A query as this catalog's search compares it. */
+    String normalized(String query) {
+        return search.normalized(query);
     }
 
     /** Whether a normalised word occurs in some term. */

@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * In-memory search over the catalog. Every term that holds all the query's words (or whose title
  * starts with what was typed) is a result, ranked by {@link Tier}: the title, then an alias, then the
  * definition, then the body; within a tier shorter titles, then more mentions, first; then A-Z. All
- * comparisons are on {@link Slugs#normalized} text, so case, accents and simple plurals do not
- * matter. Built once per catalog; a query reads only the posting lists of its own words, and the
- * ranking of a single catalog word is kept once made, so a broad query costs a slice of an array.
+ * comparisons are on text normalised by the catalog language's {@link Analyzer} (in English
+ * {@link Slugs#normalized}), so case, accents and simple plurals do not matter. Built once per
+ * catalog; a query reads only the posting lists of its own words, and the ranking of a single
+ * catalog word is kept once made, so a broad query costs a slice of an array.
  */
 public final class TermSearch {
     public enum Tier {
@@ -79,11 +80,17 @@ public final class TermSearch {
 
     private final int[] nameWordCounts;
     private final Names names;
+    private final Analyzer analyzer;
     /** Rankings of single catalog words, made on first use: no reader's input is kept here. */
     private final Map<String, Ranking> rankedWords = new ConcurrentHashMap<>();
 
     TermSearch(List<Term> termsByTitle) {
+        this(termsByTitle, Analyzer.of("en"));
+    }
+
+    TermSearch(List<Term> termsByTitle, Analyzer language) {
         this.terms = List.copyOf(termsByTitle);
+        this.analyzer = language.forTerms(terms);
         int count = terms.size();
         titles = new String[count];
         titleWords = new int[count];
@@ -94,13 +101,13 @@ public final class TermSearch {
         var nameIdList = new ArrayList<Integer>();
         for (int id = 0; id < count; id++) {
             var term = terms.get(id);
-            titles[id] = Slugs.normalized(term.title());
+            titles[id] = analyzer.normalized(term.title());
             titleWords[id] = titles[id].split(" ").length;
             nameList.add(titles[id]);
             nameIdList.add(id);
             aliases[id] = new String[term.aliases().size()];
             for (int a = 0; a < aliases[id].length; a++) {
-                aliases[id][a] = Slugs.normalized(term.aliases().get(a));
+                aliases[id][a] = analyzer.normalized(term.aliases().get(a));
                 nameList.add(aliases[id][a]);
                 nameIdList.add(id);
             }
@@ -109,12 +116,12 @@ public final class TermSearch {
             for (var alias : aliases[id]) {
                 mark(places, alias, IN_ALIAS);
             }
-            mark(places, Slugs.normalized(term.definition()), IN_DEFINITION);
+            mark(places, analyzer.normalized(term.definition()), IN_DEFINITION);
             var text = new StringBuilder(term.body());
             for (var faq : term.faq()) {
                 text.append(' ').append(faq.question()).append(' ').append(faq.answer());
             }
-            mark(places, Slugs.normalized(text.toString()), 0);
+            mark(places, analyzer.normalized(text.toString()), 0);
             for (var entry : places.entrySet()) {
                 index.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(new int[] {id, entry.getValue()});
                 if ((entry.getValue() & (IN_TITLE | IN_ALIAS)) != 0) {
@@ -164,6 +171,11 @@ public final class TermSearch {
         }
     }
 
+    /** The query as this index compares it. */
+    String normalized(String query) {
+        return analyzer.normalized(query);
+    }
+
     boolean hasWord(String normalizedWord) {
         return words.containsKey(normalizedWord);
     }
@@ -175,7 +187,7 @@ public final class TermSearch {
 
     /** The results from {@code offset} on, at most {@code limit} of them, and how many there are in all. */
     Results search(String query, int offset, int limit) {
-        var normalized = Slugs.normalized(query);
+        var normalized = analyzer.normalized(query);
         if (normalized.isEmpty()) {
             return Results.NONE;
         }
@@ -307,10 +319,13 @@ public final class TermSearch {
      * The query with each word the catalog does not hold replaced by the nearest word of a title or
      * alias (Damerau-Levenshtein: one edit in words of 4 to 7 letters, two from 8 on); empty when no
      * word needed it or one could not be corrected. Confident when each correction was the only word
-     * at its distance.
+     * at its distance. Off where the analyzer says typos cannot be corrected word by word (Thai).
      */
     Optional<Correction> correction(String query) {
-        var normalized = Slugs.normalized(query);
+        if (!analyzer.correctsTypos()) {
+            return Optional.empty();
+        }
+        var normalized = analyzer.normalized(query);
         if (normalized.isEmpty()) {
             return Optional.empty();
         }
@@ -357,7 +372,7 @@ public final class TermSearch {
      * most words first; then titles and aliases sharing the most three-letter pieces with it.
      */
     List<Term> suggestions(String query, int limit) {
-        var normalized = Slugs.normalized(query);
+        var normalized = analyzer.normalized(query);
         if (normalized.isEmpty()) {
             return List.of();
         }

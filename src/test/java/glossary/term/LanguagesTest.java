@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import glossary.testing.AppExtension;
 import glossary.testing.Client;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -185,6 +187,43 @@ class LanguagesTest {
         var response = visitor.get("/glossary/machine-learning", "Accept-Language", "th-TH,th;q=0.9");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(response.body()).select("html").attr("lang")).isEqualTo("en");
+    }
+
+    private List<String> results(String language, String query) {
+        var page = visitor.page("/" + language + "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        return page.select(".term-list > li > a").eachAttr("href");
+    }
+
+    @Test
+    void a_thai_search_finds_words_inside_unspaced_thai_text() {
+        // The title is one unspaced run, "พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล …": only word segmentation finds the phrase in
+        // it.
+        assertThat(results("th", "คุ้มครองข้อมูลส่วนบุคคล")).contains("/th/glossary/thailand-pdpa");
+        // One word that begins two titles, "ธรรมาภิบาลข้อมูล" and "ธรรมาภิบาล AI".
+        assertThat(results("th", "ธรรมาภิบาล")).contains("/th/glossary/data-governance", "/th/glossary/ai-governance");
+        // The English name finds the Thai page.
+        assertThat(results("th", "machine learning")).first().isEqualTo("/th/glossary/machine-learning");
+    }
+
+    @Test
+    void a_vietnamese_search_without_diacritics_finds_the_page_and_shows_them_intact() {
+        assertThat(results("vi", "quan tri du lieu")).first().isEqualTo("/vi/glossary/data-governance");
+        assertThat(results("vi", "Quản trị dữ liệu")).first().isEqualTo("/vi/glossary/data-governance");
+        // "Đ" does not decompose: it is folded to "d" on its own.
+        assertThat(results("vi", "dao luat bao ve du lieu ca nhan thai lan"))
+                .first()
+                .isEqualTo("/vi/glossary/thailand-pdpa");
+        var page = visitor.page("/vi/search?q=" + URLEncoder.encode("quan tri du lieu", StandardCharsets.UTF_8));
+        assertThat(page.select(".term-list > li > a").first().text()).isEqualTo("Quản trị dữ liệu");
+    }
+
+    @Test
+    void an_indonesian_search_matches_affixed_forms() {
+        // "pelatihan" (training) and "melatih" (to train) share the stem "latih".
+        assertThat(results("id", "melatih")).contains("/id/glossary/training-data");
+        // "pengelolaan" (management) finds "Tata Kelola Data" through "kelola".
+        assertThat(results("id", "pengelolaan data")).contains("/id/glossary/data-governance");
+        assertThat(results("id", "training data")).first().isEqualTo("/id/glossary/training-data");
     }
 
     private static Map<String, String> alternates(Document page) {

@@ -61,7 +61,8 @@ class TranslationStalenessTest {
         write("alpha.md", english("alpha", "Alpha").replace("changes how a business works", "changed since"));
         var changed = TermImporter.prepare(Optional.of(content));
         var after = TermImporter.glossary(changed, changed.catalog());
-        assertThat(after.in(Language.TH).entry("alpha").orElseThrow().needsReview()).isTrue();
+        assertThat(after.in(Language.TH).entry("alpha").orElseThrow().needsReview())
+                .isTrue();
     }
 
     @Test
@@ -69,7 +70,9 @@ class TranslationStalenessTest {
         write("alpha.md", english("alpha", "Alpha"));
         write("beta.md", english("beta", "Beta"));
         write("th/alpha.md", thai("alpha", "000000000000"));
-        write("th/beta.md", thai("beta", Term.sourceSha(english("beta", "Beta"))).replace("อัลฟา", "เบตา"));
+        write(
+                "th/beta.md",
+                thai("beta", Term.sourceSha(english("beta", "Beta"))).replace("อัลฟา", "เบตา"));
         var visitor = Client.of(apps.start(Map.of("GLOSSARY_CONTENT_DIR", content.toString())));
 
         var stale = visitor.page("/th/glossary/alpha");
