@@ -120,7 +120,7 @@ public final class App {
                             config.forms(),
                             local,
                             templates,
-                            glossary.in(language),
+                            glossary,
                             localTerms,
                             parts.writer(),
                             parts.tokens(),

@@ -22,6 +22,7 @@ import glossary.term.TermImporter;
 import glossary.web.Firm;
 import glossary.web.FormTokens;
 import glossary.web.Health;
+import glossary.web.Language;
 import glossary.web.Templates;
 import glossary.webhook.Webhook;
 import io.javalin.Javalin;
@@ -277,6 +278,16 @@ public final class Main {
                     clock));
             parts.add(app::stop);
             app.start(config.port());
+            glossary.start().await(); // the other languages, built now; a failed build stops the start
+            for (var language : Language.values()) {
+                if (!language.isDefault()) {
+                    log.info(
+                            "{}: {} of {} terms translated",
+                            language.tag(),
+                            glossary.in(language).translatedCount(),
+                            glossary.english().terms().size());
+                }
+            }
             daily.start();
             log.info(
                     "Glossary is serving {} terms at {} (listening on port {}), started in {} ms ({} ms since the JVM started)",

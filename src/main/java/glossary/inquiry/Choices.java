@@ -7,12 +7,12 @@ import glossary.web.Option;
 import glossary.web.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The options of the form's select fields. */
 public final class Choices {
@@ -27,17 +27,11 @@ public final class Choices {
 
     public static final List<Option> TIMELINES = timelines(Language.EN);
 
-    private static final Map<Language, List<Option>> LOCAL_COUNTRIES = new EnumMap<>(Language.class);
-
-    static {
-        for (var language : Language.values()) {
-            LOCAL_COUNTRIES.put(language, language.isDefault() ? COUNTRIES : countries(language.locale()));
-        }
-    }
+    private static final Map<Language, List<Option>> LOCAL_COUNTRIES = new ConcurrentHashMap<>();
 
     /** Country names as the reader's language writes them, ASEAN first, the rest in that language's order. */
     public static List<Option> countries(Language language) {
-        return LOCAL_COUNTRIES.get(language);
+        return language.isDefault() ? COUNTRIES : LOCAL_COUNTRIES.computeIfAbsent(language, l -> countries(l.locale()));
     }
 
     public static List<Option> timelines(Language language) {
@@ -80,8 +74,12 @@ public final class Choices {
                 rest.add(new Option(code, new Locale("", code).getDisplayCountry(locale)));
             }
         }
-        var collator = Collator.getInstance(ULocale.forLocale(locale));
-        rest.sort(Comparator.comparing(Option::label, collator::compare));
+        if (locale.equals(Locale.UK)) {
+            rest.sort(Comparator.comparing(Option::label));
+        } else {
+            var collator = Collator.getInstance(ULocale.forLocale(locale));
+            rest.sort(Comparator.comparing(Option::label, collator::compare));
+        }
         options.addAll(rest);
         return List.copyOf(options);
     }

@@ -1,6 +1,7 @@
 package glossary.inquiry;
 
 import glossary.mail.OutboxWorker;
+import glossary.term.Glossary;
 import glossary.term.TermCatalog;
 import glossary.term.TermController;
 import glossary.web.CachedPage;
@@ -41,7 +42,7 @@ public final class InquiryController {
     private final FormSettings settings;
     private final Site site;
     private final Templates templates;
-    private final TermCatalog catalog;
+    private final Glossary glossary;
     private final TermController terms;
     private final InquiryWriter writer;
     private final FormTokens tokens;
@@ -56,7 +57,7 @@ public final class InquiryController {
             FormSettings settings,
             Site site,
             Templates templates,
-            TermCatalog catalog,
+            Glossary glossary,
             TermController terms,
             InquiryWriter writer,
             FormTokens tokens,
@@ -67,7 +68,7 @@ public final class InquiryController {
         this.settings = settings;
         this.site = site;
         this.templates = templates;
-        this.catalog = catalog;
+        this.glossary = glossary;
         this.terms = terms;
         this.writer = writer;
         this.tokens = tokens;
@@ -75,6 +76,11 @@ public final class InquiryController {
         this.worker = worker;
         this.accepted = inquiries(metrics, "accepted");
         this.flagged = inquiries(metrics, "flagged");
+    }
+
+    /** The terms in this form's language. */
+    private TermCatalog catalog() {
+        return glossary.in(site.language());
     }
 
     private static Counter inquiries(MeterRegistry metrics, String outcome) {
@@ -86,7 +92,7 @@ public final class InquiryController {
 
     public void contact(Context ctx) {
         var topic = ctx.queryParam("topic");
-        var term = topic == null ? null : catalog.entry(topic).orElse(null);
+        var term = topic == null ? null : catalog().entry(topic).orElse(null);
         var values = InquiryForm.blank(
                 term == null ? "" : term.term().slug(), site.link("/contact"), Referrers.external(ctx), ctx);
         var form = new FormView(
@@ -109,12 +115,12 @@ public final class InquiryController {
      * form, since pages from before the form posted to the term's own address used this one.
      */
     public void formOfTerm(Context ctx) {
-        var entry = catalog.entry(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        var entry = catalog().entry(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         ctx.redirect(entry.term().path() + "#help", HttpStatus.SEE_OTHER);
     }
 
     public void submitFromTerm(Context ctx) {
-        var entry = catalog.entry(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        var entry = catalog().entry(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         submit(ctx, entry);
     }
 

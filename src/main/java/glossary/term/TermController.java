@@ -43,7 +43,6 @@ public final class TermController {
      */
     private static final String FORM_PAGE_CACHE = "private, no-cache";
 
-    private final TermCatalog catalog;
     private final Glossary glossary;
     private final Site site;
     private final Templates templates;
@@ -52,7 +51,6 @@ public final class TermController {
     private final PageViews views;
     private final FormSlot form;
     private final SchemaOrg schema;
-    private final SearchPage searchPage;
 
     /**
      * Search pages for a query that is one word of the catalog ("model", "AI"), rendered and
@@ -71,7 +69,6 @@ public final class TermController {
             PageViews views,
             FormSlot form) {
         this.glossary = glossary;
-        this.catalog = glossary.in(site.language());
         this.site = site;
         this.templates = templates;
         this.misses = misses;
@@ -79,14 +76,13 @@ public final class TermController {
         this.views = views;
         this.form = form;
         this.schema = new SchemaOrg(site);
-        this.searchPage = new SearchPage(this.catalog, site);
     }
 
     public void home(Context ctx) {
         pages.get(site.link("/"), () -> {
                     var meta = site.page(
                             t().get("home.metaTitle", site.name()),
-                            t().get("home.metaDescription", catalog.terms().size()),
+                            t().get("home.metaDescription", catalog().terms().size()),
                             "/");
                     meta = meta.withJsonLd(JsonLd.of(List.of(schema.webSite()))).withSearchInPage();
                     return CachedPage.html(
@@ -95,11 +91,11 @@ public final class TermController {
                                     "term/home.jte",
                                     new Pages.Home(
                                             meta,
-                                            catalog.categories(),
-                                            catalog.featured(),
-                                            Pages.ReviewDay.of(catalog.recentlyReviewed(8)),
-                                            catalog.terms().size(),
-                                            catalog.translatedCount())));
+                                            catalog().categories(),
+                                            catalog().featured(),
+                                            Pages.ReviewDay.of(catalog().recentlyReviewed(8)),
+                                            catalog().terms().size(),
+                                            catalog().translatedCount())));
                 })
                 .send(ctx);
     }
@@ -107,9 +103,9 @@ public final class TermController {
     public void index(Context ctx) {
         pages.get(site.link("/glossary"), () -> {
                     var letters = new ArrayList<Pages.Letter>();
-                    catalog.byLetter().forEach((letter, terms) -> letters.add(new Pages.Letter(letter, terms)));
+                    catalog().byLetter().forEach((letter, terms) -> letters.add(new Pages.Letter(letter, terms)));
                     var meta = site.page(
-                            t().get("index.metaTitle", catalog.terms().size(), site.name()),
+                            t().get("index.metaTitle", catalog().terms().size(), site.name()),
                             t().get("index.metaDescription", site.name()),
                             "/glossary");
                     meta = meta.withJsonLd(JsonLd.of(List.of(
@@ -123,17 +119,17 @@ public final class TermController {
                                             meta,
                                             letters,
                                             alphabet(letters),
-                                            catalog.terms().size(),
-                                            catalog.translatedCount())));
+                                            catalog().terms().size(),
+                                            catalog().translatedCount())));
                 })
                 .send(ctx);
     }
 
     public void show(Context ctx) {
         var slug = ctx.pathParam("slug");
-        var entry = catalog.entry(slug);
+        var entry = catalog().entry(slug);
         if (entry.isEmpty()) {
-            var target = catalog.redirect(slug);
+            var target = catalog().redirect(slug);
             if (target.isPresent()) {
                 ctx.redirect(site.link(Term.path(target.get())), HttpStatus.MOVED_PERMANENTLY);
                 return;
@@ -186,7 +182,7 @@ public final class TermController {
 
     public void category(Context ctx) {
         var slug = ctx.pathParam("slug");
-        var category = catalog.category(slug).orElseThrow(NotFoundResponse::new);
+        var category = catalog().category(slug).orElseThrow(NotFoundResponse::new);
         pages.get(site.link("/categories/" + slug), () -> {
                     var path = "/categories/" + slug;
                     var meta = site.page(
@@ -213,7 +209,8 @@ public final class TermController {
                     return CachedPage.html(
                             PAGE_CACHE,
                             templates.render(
-                                    "term/category.jte", new Pages.Category(meta, category, catalog.categories())));
+                                    "term/category.jte",
+                                    new Pages.Category(meta, category, catalog().categories())));
                 })
                 .send(ctx);
     }
@@ -222,6 +219,7 @@ public final class TermController {
         var q = ctx.queryParam("q");
         var pageNumber = ctx.queryParam("page");
         var exact = ctx.queryParam("exact");
+        var searchPage = new SearchPage(catalog(), site);
         var key = searchPage.commonQuery(q, pageNumber, exact) ? q + '\n' + pageNumber + '\n' + exact : null;
         var cached = key == null ? null : commonSearches.get(key);
         if (cached != null) {
@@ -257,7 +255,9 @@ public final class TermController {
         var meta = site.page(t().get("notFound.metaTitle", site.name()), t().get("notFound.metaDescription"), path)
                 .notIndexed();
         return templates.render(
-                "term/notFound.jte", new Pages.NotFound(meta, catalog.suggestions(last, 5), catalog.categories()));
+                "term/notFound.jte",
+                new Pages.NotFound(
+                        meta, catalog().suggestions(last, 5), catalog().categories()));
     }
 
     /**
@@ -326,6 +326,11 @@ public final class TermController {
 
     private static String xmlEscape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** This language's catalog; another language's may still be being built in the first second. */
+    private TermCatalog catalog() {
+        return glossary.in(site.language());
     }
 
     private Text t() {

@@ -132,33 +132,9 @@ public final class TermImporter {
      * files laid over it. A translation file that fails to parse is logged and its term stays English.
      */
     public static Glossary glossary(Prepared prepared, TermCatalog english) {
-        var errors = new ArrayList<String>();
-        var translations = Glossary.parse(prepared.translationFiles(), errors);
-        errors.forEach(error -> log.error("Translation skipped: {}", error));
-        var lint = new TranslationLint();
-        prepared.translationFiles().forEach((language, files) -> {
-            var problems = lint.check(language, files, prepared.parsed(), prepared.sources());
-            if (!problems.isEmpty()) {
-                log.warn(
-                        "Translation lint found {} problem(s) in {}; the first: {}",
-                        problems.size(),
-                        language.tag(),
-                        problems.subList(0, Math.min(5, problems.size())));
-            }
-        });
         var shas = new HashMap<String, String>();
         prepared.sources().forEach((slug, source) -> shas.put(slug, Term.sourceSha(source)));
-        var glossary = Glossary.of(english, translations, shas);
-        for (var language : Language.values()) {
-            if (!language.isDefault()) {
-                log.info(
-                        "{}: {} of {} terms translated",
-                        language.tag(),
-                        glossary.in(language).translatedCount(),
-                        english.terms().size());
-            }
-        }
-        return glossary;
+        return Glossary.of(english, prepared.translationFiles(), shas);
     }
 
     /** Each language's folder beside the English files (db/terms/th/…), where there is one. */

@@ -7,7 +7,6 @@ import com.ibm.icu.util.ULocale;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -23,13 +22,8 @@ public final class Text {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private static final Map<Language, Text> ALL = new EnumMap<>(Language.class);
-
-    static {
-        for (var language : Language.values()) {
-            ALL.put(language, new Text(language));
-        }
-    }
+    /** Made when a language is first needed: ICU's data for it loads then, not at start-up. */
+    private static final Map<Language, Text> ALL = new ConcurrentHashMap<>();
 
     private final Language language;
     private final ResourceBundle bundle;
@@ -47,7 +41,7 @@ public final class Text {
     }
 
     public static Text of(Language language) {
-        return ALL.get(language);
+        return ALL.computeIfAbsent(language, Text::new);
     }
 
     public Language language() {
