@@ -22,7 +22,6 @@ import glossary.term.TermImporter;
 import glossary.web.Firm;
 import glossary.web.FormTokens;
 import glossary.web.Health;
-import glossary.web.Language;
 import glossary.web.Templates;
 import glossary.webhook.Webhook;
 import io.javalin.Javalin;
@@ -278,16 +277,8 @@ public final class Main {
                     clock));
             parts.add(app::stop);
             app.start(config.port());
-            glossary.start().await(); // the other languages, built now; a failed build stops the start
-            for (var language : Language.values()) {
-                if (!language.isDefault()) {
-                    log.info(
-                            "{}: {} of {} terms translated",
-                            language.tag(),
-                            glossary.in(language).translatedCount(),
-                            glossary.english().terms().size());
-                }
-            }
+            // The other languages are built in the background from now on; a page in one of them waits for it.
+            glossary.start();
             daily.start();
             log.info(
                     "Glossary is serving {} terms at {} (listening on port {}), started in {} ms ({} ms since the JVM started)",

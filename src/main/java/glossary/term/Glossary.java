@@ -33,7 +33,7 @@ public final class Glossary {
     /**
      * The other languages are parsed and built in the background once {@link #start}ed: English
      * pages are served meanwhile, and a page that needs another language waits until it is ready
-     * (about half a second after the start on two cores). {@link #await} says when all are.
+     * (about half a second after the start on two cores).
      */
     private Glossary(TermCatalog english, Map<Language, Map<String, String>> files, Map<String, String> shas) {
         this.english = english;
@@ -45,7 +45,7 @@ public final class Glossary {
         }
         for (var language : others) {
             var own = files.getOrDefault(language, Map.of());
-            languages.put(language, new FutureTask<>(() -> build(language, own, shas)));
+            languages.put(language, new FutureTask<>(() -> buildLogged(language, own, shas)));
         }
     }
 
@@ -75,6 +75,27 @@ public final class Glossary {
     }
 
     /** One language: its files parsed (a file that fails is logged and its term stays English), laid over English. */
+    /**
+     * One language, timed and logged. A build that fails (a bug, not a bad file: those are skipped)
+     * is logged and leaves that language showing the English entries, which its pages redirect to.
+     */
+    private Built buildLogged(Language language, Map<String, String> files, Map<String, String> shas) {
+        long began = System.nanoTime();
+        try {
+            var built = build(language, files, shas);
+            log.info(
+                    "{}: {} of {} terms translated, ready in {} ms",
+                    language.tag(),
+                    built.translated().size(),
+                    english.terms().size(),
+                    (System.nanoTime() - began) / 1_000_000);
+            return built;
+        } catch (RuntimeException e) {
+            log.error("The glossary in {} could not be built; its pages show the English entries", language.tag(), e);
+            return new Built(english, Set.of());
+        }
+    }
+
     private Built build(Language language, Map<String, String> files, Map<String, String> shas) {
         var parser = new TermParser();
         var own = new HashMap<String, Term>();
@@ -109,14 +130,6 @@ public final class Glossary {
     public static Glossary of(
             TermCatalog english, Map<Language, Map<String, String>> files, Map<String, String> englishShas) {
         return new Glossary(english, files, englishShas);
-    }
-
-    /** Waits until every language is built; throws what a failed build threw. */
-    public Glossary await() {
-        for (var language : languages.keySet()) {
-            built(language);
-        }
-        return this;
     }
 
     private Built built(Language language) {
