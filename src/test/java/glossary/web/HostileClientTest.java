@@ -92,13 +92,14 @@ class HostileClientTest {
                             + "Content-Length: 20000000\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            // Not a byte of the 20 MB sent: the answer comes anyway.
-            assertThat(statusLine(socket.getInputStream())).contains(" 413 ");
+            // Not a byte of the 20 MB sent: the answer comes anyway, and it is the site's own page.
+            // (A client that sends such a body anyway may see the connection reset under the answer
+            // while it is still writing: the socket's doing, so the test sends none.)
+            var answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer.lines().findFirst().orElse("")).contains(" 413 ");
+            var page = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertThat(Jsoup.parse(page).select("h1").text()).isEqualTo("That was too much to send");
         }
-        var big = visitor.postRaw(
-                "/contact", "message=" + "a".repeat(100_000), "Content-Type", "application/x-www-form-urlencoded");
-        assertThat(big.statusCode()).isEqualTo(413);
-        assertThat(Jsoup.parse(big.body()).select("h1").text()).isEqualTo("That was too much to send");
         assertThat(errorsLogged()).isEmpty();
     }
 
