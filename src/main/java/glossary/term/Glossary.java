@@ -116,7 +116,7 @@ public final class Glossary {
                 terms.add(term);
                 continue;
             }
-            terms.add(term.translatedAs(withLocalLinks(translation, language, own)));
+            terms.add(term.translatedAs(translation, withLocalLinks(translation.body(), language, own)));
             stale.put(term.slug(), !translation.englishSha().equals(shas.getOrDefault(term.slug(), "")));
             translated.add(term.slug());
         }
@@ -168,32 +168,11 @@ public final class Glossary {
     private static final Pattern GLOSSARY_LINK = Pattern.compile("\\]\\(/glossary/([a-z0-9-]+)");
 
     /** Links between pages stay in the reader's language where the other page is translated too. */
-    private static Term withLocalLinks(Term translation, Language language, Map<String, Term> translated) {
-        var matcher = GLOSSARY_LINK.matcher(translation.body());
-        if (!matcher.find()) {
-            return translation;
-        }
-        var body = matcher.replaceAll(match -> translated.containsKey(match.group(1))
-                ? "](" + language.path("/glossary/" + match.group(1))
-                : match.group());
-        return new Term(
-                translation.slug(),
-                translation.title(),
-                translation.question(),
-                translation.cta(),
-                translation.category(),
-                translation.aliases(),
-                translation.formerSlugs(),
-                translation.status(),
-                translation.lastReviewed(),
-                translation.featured(),
-                translation.definition(),
-                translation.related(),
-                translation.faq(),
-                translation.references(),
-                body,
-                translation.language(),
-                translation.checked(),
-                translation.englishSha());
+    private static String withLocalLinks(String body, Language language, Map<String, Term> translated) {
+        return GLOSSARY_LINK
+                .matcher(body)
+                .replaceAll(match -> translated.containsKey(match.group(1))
+                        ? "](" + language.path("/glossary/" + match.group(1))
+                        : match.group());
     }
 }

@@ -92,8 +92,10 @@ public record Term(
      * What a translation file gives, laid over this English term: the words are the translation's,
      * the structure (slug, category, related terms, featured) and the English sources stay, and the
      * translation's own local sources are added after them.
+     *
+     * @param body the translation's body, its links already pointing where they should
      */
-    public Term translatedAs(Term translation) {
+    public Term translatedAs(Term translation, String body) {
         var sources = new ArrayList<>(references);
         sources.addAll(translation.references());
         return new Term(
@@ -111,7 +113,7 @@ public record Term(
                 related,
                 translation.faq(),
                 List.copyOf(sources),
-                translation.body(),
+                body,
                 translation.language(),
                 translation.checked(),
                 translation.englishSha());

@@ -2,7 +2,6 @@ package glossary.web;
 
 import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.MessageFormat;
-import com.ibm.icu.text.NumberFormat;
 import com.ibm.icu.util.ULocale;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -73,9 +72,5 @@ public final class Text {
         synchronized (longDate) {
             return longDate.format(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
-    }
-
-    public String number(long number) {
-        return NumberFormat.getInstance(locale).format(number);
     }
 }
