@@ -60,7 +60,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** Builds the web app from finished parts; Main starts it, tests build the very same one. */
 public final class App {
-    static final String SITE_NAME = "AI Glossary";
     static final long MAX_REQUEST_BYTES = 64 * 1024;
     /** A form is a few kilobytes: a person's browser sends it in well under a second. */
     static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
@@ -97,8 +96,7 @@ public final class App {
         var metrics = parts.metrics();
         var firm = parts.firm();
         var assets = new Assets(List.of("site.css", "favicon.svg"), Map.of("logo.svg", firm.logoSvg()));
-        var site = new Site(
-                SITE_NAME, firm, config.baseUrl(), assets.url("site.css"), assets.url("logo.svg"), Language.EN);
+        var site = new Site(firm, config.baseUrl(), assets.url("site.css"), assets.url("logo.svg"), Language.EN);
         var pages = new PageCache();
         var clients = new ClientAddress(config.forms().trustedProxies());
         var misses = new SearchMisses(jdbi, parts.clock());

@@ -83,7 +83,6 @@ public final class InquiryMessages {
     private final MailSettings settings;
     private final Templates templates;
     private final Glossary glossary;
-    private final TermCatalog catalog;
     private final Firm firm;
     private final Letterhead head;
     private final TimeSettings time;
@@ -103,7 +102,6 @@ public final class InquiryMessages {
         this.settings = mail;
         this.templates = templates;
         this.glossary = glossary;
-        this.catalog = glossary.english();
         this.time = time;
         this.clock = clock;
         this.head = Letterhead.of(firm, baseUrl);
@@ -125,7 +123,7 @@ public final class InquiryMessages {
 
     private OutgoingMessage team(Inquiry inquiry) {
         var form = inquiry.form();
-        var term = term(form.term());
+        var term = localTerm(Language.EN, form.term());
         var topic = term == null ? "General" : term.title();
         var company = form.company().isBlank() ? form.name() : form.company().strip();
         var headline =
@@ -288,12 +286,6 @@ public final class InquiryMessages {
     /** The Message-ID the acknowledgement of this inquiry has (or would have had), which a reply answers. */
     public String ackMessageId(long inquiryId) {
         return messageId(inquiryId, ACK);
-    }
-
-    private Term term(String slug) {
-        return slug == null || slug.isEmpty()
-                ? null
-                : catalog.entry(slug).map(TermCatalog.Entry::term).orElse(null);
     }
 
     private String messageId(Inquiry inquiry, String kind) {

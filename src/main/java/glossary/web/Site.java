@@ -6,12 +6,11 @@ import java.util.List;
  * Facts about the whole site that every page's head and links need, in one language: there is one
  * {@code Site} per language, and {@link #in} gives another's.
  *
- * @param product the glossary's own name without the firm's ("AI Glossary"), in English
  */
-public record Site(String product, Firm firm, String baseUrl, String stylesheetUrl, String logoUrl, Language language) {
+public record Site(Firm firm, String baseUrl, String stylesheetUrl, String logoUrl, Language language) {
 
     public Site in(Language other) {
-        return new Site(product, firm, baseUrl, stylesheetUrl, logoUrl, other);
+        return new Site(firm, baseUrl, stylesheetUrl, logoUrl, other);
     }
 
     /** The glossary's name as titles and search results show it: "Example Advisory AI Glossary". */
@@ -20,7 +19,7 @@ public record Site(String product, Firm firm, String baseUrl, String stylesheetU
     }
 
     public String productName() {
-        return language.isDefault() ? product : text().get("site.product");
+        return text().get("site.product");
     }
 
     public Text text() {
